@@ -1,0 +1,60 @@
+// swift-tools-version: 6.1
+// dsr — a GDPR data-subject request tracker. Layout and conventions: see README.md.
+
+import PackageDescription
+
+let package = Package(
+    name: "dsr",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "dsr", targets: ["dsr"]),
+        .library(name: "DSRCore", targets: ["DSRCore"]),
+        .library(name: "DSRXML", targets: ["DSRXML"]),
+        .library(name: "DSRCommands", targets: ["DSRCommands"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        // libxml2 as Debian ships it; the shim fixes the ICU clash and wraps xmlFree.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // The domain: pure Swift, Foundation only, no I/O.
+        .target(name: "DSRCore"),
+        // The only module that touches libxml2.
+        .target(
+            name: "DSRXML",
+            dependencies: ["DSRCore", "CLibXML2"],
+            plugins: ["EmbedPolicies"]
+        ),
+        // One ParsableCommand per file; thin.
+        .target(
+            name: "DSRCommands",
+            dependencies: [
+                "DSRCore",
+                "DSRXML",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "dsr", dependencies: ["DSRCommands"]),
+
+        // Build-time tool: turns Policies/ into Swift string constants so the binary
+        // carries its default policy, holiday data and schemas wherever it is run.
+        .executableTarget(name: "dsr-embed", path: "Sources/dsr-embed"),
+        .plugin(
+            name: "EmbedPolicies",
+            capability: .buildTool(),
+            dependencies: ["dsr-embed"]
+        ),
+
+        // The engine is tested with the real embedded policy and holiday data, hence DSRXML.
+        .testTarget(name: "DSRCoreTests", dependencies: ["DSRCore", "DSRXML"]),
+        .testTarget(name: "DSRXMLTests", dependencies: ["DSRXML", "DSRCore"]),
+        // End-to-end: runs the built `dsr` binary as a real process.
+        .testTarget(name: "DSRCommandsTests", dependencies: ["dsr", "DSRCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

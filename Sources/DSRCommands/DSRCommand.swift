@@ -1,0 +1,68 @@
+import ArgumentParser
+import DSRCore
+import DSRXML
+import Foundation
+
+/// The root of the `dsr` command line.
+public struct DSRCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "dsr",
+        abstract: "Track GDPR data-subject requests and their legal deadlines.",
+        discussion: """
+            Exit codes: 0 ok, 1 something is overdue or failed verification, 64 usage error,
+            65 bad input data, 70 internal error, 74 I/O error, 77 not permitted.
+            """,
+        subcommands: [DeadlineCommand.self, CalendarCommand.self, PolicyCommand.self]
+    )
+
+    public init() {}
+
+    /// Parses the arguments and runs the command; domain errors end the process with a
+    /// one-line message on standard error and their documented exit code.
+    public static func runMain(arguments: [String]? = nil) {
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+        } catch let failure as CommandFailure {
+            failure.report()
+        } catch let error as DSRCoreError {
+            CommandFailure(error).report()
+        } catch let error as DSRXMLError {
+            CommandFailure(error).report()
+        } catch {
+            exit(withError: error)
+        }
+    }
+}
+
+/// A failure the CLI reports as one line on standard error with a sysexits-style code.
+struct CommandFailure: Error {
+    var message: String
+    var exitCode: Int32
+
+    static let badInput: Int32 = 65
+    static let ioError: Int32 = 74
+
+    init(message: String, exitCode: Int32) {
+        self.message = message
+        self.exitCode = exitCode
+    }
+
+    init(_ error: DSRCoreError) {
+        self.init(message: error.description, exitCode: Self.badInput)
+    }
+
+    init(_ error: DSRXMLError) {
+        if case .unreadable = error {
+            self.init(message: error.description, exitCode: Self.ioError)
+        } else {
+            self.init(message: error.description, exitCode: Self.badInput)
+        }
+    }
+
+    /// Prints `dsr: message` to standard error and exits.
+    func report() -> Never {
+        FileHandle.standardError.write(Data("dsr: \(message)\n".utf8))
+        Foundation.exit(exitCode)
+    }
+}

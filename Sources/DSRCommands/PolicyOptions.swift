@@ -1,0 +1,48 @@
+import ArgumentParser
+import DSRCore
+import DSRXML
+import Foundation
+
+/// `--policy FILE`, shared by every command that reasons about deadlines.
+struct PolicyOptions: ParsableArguments {
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Policy file (XML). Default: $DSR_POLICY, else the embedded Kaiserslautern policy.",
+            valueName: "file"))
+    var policy: String?
+
+    /// The policy in force: `--policy`, else `$DSR_POLICY`, else the embedded default.
+    func load() throws -> LoadedPolicy {
+        if let policy { return try PolicyLoader.load(path: policy) }
+        if let path = ProcessInfo.processInfo.environment["DSR_POLICY"], !path.isEmpty {
+            return try PolicyLoader.load(path: path)
+        }
+        return try PolicyLoader.loadDefault()
+    }
+
+    /// The deadline engine for the policy in force.
+    func engine() throws -> DeadlineEngine {
+        let loaded = try load()
+        return try DeadlineEngine(policy: loaded.policy, holidayRules: loaded.holidayRules)
+    }
+}
+
+/// `--lang` and `--json`, shared by commands that print.
+struct OutputOptions: ParsableArguments {
+    @Option(name: .long, help: "Language of human output: de or en.")
+    var lang: Language = .de
+
+    @Flag(name: .long, help: "Print JSON instead of text.")
+    var json = false
+}
+
+/// The language of human-readable output.
+enum Language: String, ExpressibleByArgument, CaseIterable {
+    case de, en
+
+    /// The German or the English text.
+    func pick(_ german: String, _ english: String) -> String {
+        self == .de ? german : english
+    }
+}

@@ -1,0 +1,39 @@
+/// What can go wrong in the domain: bad times, dates out of range, incomplete facts.
+///
+/// Messages name what is wrong and how to fix it; they never quote personal data.
+public enum DSRCoreError: Error, Equatable, CustomStringConvertible {
+    /// Text that is not one of the accepted time formats, or names an impossible date or time.
+    case invalidTime(String)
+    /// A local time that the clocks skip (spring forward).
+    case nonexistentLocalTime(String, zone: String)
+    /// A local time that occurs twice (fall back) given without an offset.
+    case ambiguousLocalTime(String, zone: String)
+    /// A date outside the years whose holidays and time zone rules the tracker carries.
+    case outOfSupportedRange(year: Int)
+    /// A civil claim needs the date the claimant set.
+    case missingClaimantDate(RequestKind)
+    /// The policy names a time zone this system does not know.
+    case unknownTimeZone(String)
+    /// A request kind that is neither a German nor an English name the tracker knows.
+    case unknownKind(String)
+
+    public var description: String {
+        switch self {
+        case .invalidTime(let reason):
+            return reason
+        case .nonexistentLocalTime(let time, let zone):
+            return "\(time) does not exist in \(zone) (the clocks skip it); give the time with its UTC offset"
+        case .ambiguousLocalTime(let time, let zone):
+            return "\(time) occurs twice in \(zone) (the clocks go back); give it with its offset, e.g. +02:00 or +01:00"
+        case .outOfSupportedRange(let year):
+            return "year \(year) is outside the supported years \(DeadlineEngine.supportedYears.lowerBound)–\(DeadlineEngine.supportedYears.upperBound)"
+        case .missingClaimantDate(let kind):
+            return "\(kind.germanName) is a civil claim without a statutory period: give the date the claimant set (--due YYYY-MM-DD)"
+        case .unknownTimeZone(let zone):
+            return "unknown time zone '\(zone)'"
+        case .unknownKind:
+            let names = RequestKind.allCases.map { "\($0.rawValue) (\($0.germanName))" }
+            return "unknown request kind; valid kinds: " + names.joined(separator: ", ")
+        }
+    }
+}

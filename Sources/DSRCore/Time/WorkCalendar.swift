@@ -1,0 +1,176 @@
+/// Which local days are working days and office days, and how many office seconds lie
+/// between two instants — precomputed once per policy for every day of the supported years,
+/// so each question costs a table look-up.
+///
+/// A *working day* is neither Saturday, Sunday nor a public holiday (Reg. 1182/71 Art. 3(4)).
+/// An *office day* is a day with office sessions by the weekly hours that is neither a public
+/// holiday nor a closure. Closures are not holidays: they never move a legal deadline.
+public struct WorkCalendar: Sendable {
+    public let zone: ZoneRules
+    public let officeHours: OfficeHours
+    /// The day number of the first day in the table.
+    private let firstDay: Int
+    /// Per day: `holiday`, `closure`, `working`, `office` bits.
+    private let flags: [UInt8]
+    /// `officeSecondsBefore[i]`: office seconds from the table's start to the start of day i.
+    private let officeSecondsBefore: [Int64]
+
+    private static let holidayBit: UInt8 = 1
+    private static let closureBit: UInt8 = 2
+    private static let workingBit: UInt8 = 4
+    private static let officeBit: UInt8 = 8
+
+    /// The table for the given years.
+    public init(
+        years: ClosedRange<Int>, zone: ZoneRules, holidays: HolidayCalendar,
+        officeHours: OfficeHours, closures: [Closure]
+    ) {
+        self.zone = zone
+        self.officeHours = officeHours
+        firstDay = CivilDate(unchecked: years.lowerBound, 1, 1).dayNumber
+        let dayCount = CivilDate(unchecked: years.upperBound, 12, 31).dayNumber - firstDay + 1
+        var flags = [UInt8](repeating: 0, count: dayCount)
+        for year in years {
+            for holiday in holidays.holidays(in: year) {
+                flags[holiday.date.dayNumber - firstDay] |= Self.holidayBit
+            }
+            for closure in closures {
+                if let date = closure.date.date(in: year) {
+                    flags[date.dayNumber - firstDay] |= Self.closureBit
+                }
+            }
+        }
+        var officeSecondsBefore = [Int64](repeating: 0, count: dayCount + 1)
+        for index in 0..<dayCount {
+            let day = firstDay + index
+            let weekday = Weekday(dayNumber: day)
+            let isHoliday = flags[index] & Self.holidayBit != 0
+            if !weekday.isWeekend && !isHoliday { flags[index] |= Self.workingBit }
+            var seconds: Int64 = 0
+            if !isHoliday && flags[index] & Self.closureBit == 0
+                && !officeHours.sessions(on: weekday).isEmpty
+            {
+                flags[index] |= Self.officeBit
+                for session in officeHours.sessions(on: weekday) {
+                    let (opens, closes) = Self.sessionBounds(session, day: day, zone: zone)
+                    seconds += closes.secondsSinceEpoch - opens.secondsSinceEpoch
+                }
+            }
+            officeSecondsBefore[index + 1] = officeSecondsBefore[index] + seconds
+        }
+        self.flags = flags
+        self.officeSecondsBefore = officeSecondsBefore
+    }
+
+    /// The first and last day number the table covers.
+    public var dayRange: ClosedRange<Int> { firstDay...(firstDay + flags.count - 1) }
+
+    /// Whether a day number lies in the table.
+    @inline(__always)
+    public func covers(_ day: Int) -> Bool { day >= firstDay && day - firstDay < flags.count }
+
+    /// Neither weekend nor public holiday. Days outside the table count as working days.
+    @inline(__always)
+    public func isWorkingDay(_ day: Int) -> Bool {
+        guard covers(day) else { return !Weekday(dayNumber: day).isWeekend }
+        return flags[day - firstDay] & Self.workingBit != 0
+    }
+
+    /// Whether the office opens on that day.
+    @inline(__always)
+    public func isOfficeDay(_ day: Int) -> Bool {
+        covers(day) && flags[day - firstDay] & Self.officeBit != 0
+    }
+
+    /// Whether the day is a public holiday of the Land.
+    public func isHoliday(_ day: Int) -> Bool {
+        covers(day) && flags[day - firstDay] & Self.holidayBit != 0
+    }
+
+    /// Whether the day is an office closure by the policy.
+    public func isClosure(_ day: Int) -> Bool {
+        covers(day) && flags[day - firstDay] & Self.closureBit != 0
+    }
+
+    /// The day itself if it is a working day, else the next one (Reg. 1182/71 Art. 3(4)).
+    @inline(__always)
+    public func workingDay(onOrAfter day: Int) -> Int {
+        var day = day
+        while !isWorkingDay(day) { day += 1 }
+        return day
+    }
+
+    /// The first instant at or after `instant` at which the office is open, or nil if it
+    /// does not open again within the table.
+    public func officeOpening(atOrAfter instant: Instant) -> Instant? {
+        var day = zone.localDayNumber(at: instant)
+        while covers(day) {
+            if isOfficeDay(day) {
+                for session in officeHours.sessions(on: Weekday(dayNumber: day)) {
+                    let (opens, closes) = Self.sessionBounds(session, day: day, zone: zone)
+                    if instant < closes { return max(instant, opens) }
+                }
+            }
+            day += 1
+        }
+        return nil
+    }
+
+    /// When the office closes for the last time on or before a day, or nil if it never
+    /// opened within the table.
+    public func lastOfficeClose(onOrBefore day: Int) -> Instant? {
+        var day = day
+        while covers(day) {
+            if isOfficeDay(day), let last = officeHours.sessions(on: Weekday(dayNumber: day)).last {
+                return Self.sessionBounds(last, day: day, zone: zone).closes
+            }
+            day -= 1
+        }
+        return nil
+    }
+
+    /// Seconds during which the office is open between two instants (0 if `end` ≤ `start`).
+    public func officeSeconds(from start: Instant, to end: Instant) -> Int64 {
+        guard start < end else { return 0 }
+        let startDay = zone.localDayNumber(at: start)
+        let endDay = zone.localDayNumber(at: end)
+        if startDay == endDay { return officeSeconds(onDay: startDay, from: start, to: end) }
+        let dayStart = zone.startOfDay(endDay)
+        return officeSeconds(onDay: startDay, from: start, to: zone.startOfDay(startDay + 1))
+            + cumulativeOfficeSeconds(fromDay: startDay + 1, toDay: endDay)
+            + officeSeconds(onDay: endDay, from: dayStart, to: end)
+    }
+
+    /// Office seconds of the whole days `fromDay ..< toDay`, clamped to the table.
+    @inline(__always)
+    private func cumulativeOfficeSeconds(fromDay: Int, toDay: Int) -> Int64 {
+        let lower = min(max(fromDay - firstDay, 0), flags.count)
+        let upper = min(max(toDay - firstDay, 0), flags.count)
+        return upper > lower ? officeSecondsBefore[upper] - officeSecondsBefore[lower] : 0
+    }
+
+    /// Office seconds on one day between two instants of that day.
+    private func officeSeconds(onDay day: Int, from start: Instant, to end: Instant) -> Int64 {
+        guard isOfficeDay(day) else { return 0 }
+        var total: Int64 = 0
+        for session in officeHours.sessions(on: Weekday(dayNumber: day)) {
+            let (opens, closes) = Self.sessionBounds(session, day: day, zone: zone)
+            let from = max(opens, start)
+            let to = min(closes, end)
+            if from < to { total += to.secondsSinceEpoch - from.secondsSinceEpoch }
+        }
+        return total
+    }
+
+    /// The instants at which a session opens and closes on a local day.
+    @inline(__always)
+    private static func sessionBounds(_ session: OfficeSession, day: Int, zone: ZoneRules)
+        -> (opens: Instant, closes: Instant)
+    {
+        let midnight = Int64(day) * 86_400
+        return (
+            zone.instant(localSeconds: midnight + Int64(session.opens.minutes) * 60),
+            zone.instant(localSeconds: midnight + Int64(session.closes.minutes) * 60)
+        )
+    }
+}

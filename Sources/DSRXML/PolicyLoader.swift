@@ -1,0 +1,98 @@
+import DSRCore
+import Foundation
+
+/// A policy as loaded: the value, and the exact text it came from (whose hash identifies the
+/// policy in force when a case is logged).
+public struct LoadedPolicy: Sendable {
+    public var policy: Policy
+    /// The holiday rules of all Länder the policy was loaded with.
+    public var holidayRules: [HolidayRule]
+    /// Where it came from: a path, or `embedded:kaiserslautern.xml`.
+    public var source: String
+    /// The policy file's text.
+    public var text: String
+}
+
+/// Loads policy and holiday files: hardened parse, then XSD validation, then the checks a
+/// schema cannot make. The default policy, the holiday data and both schemas are embedded in
+/// the binary (from `Policies/`), so `dsr` works from any directory.
+public enum PolicyLoader {
+    /// The name of the embedded default policy.
+    public static let defaultPolicyName = "kaiserslautern.xml"
+
+    /// The holiday rules embedded from `Policies/holidays-de.xml`.
+    public static func embeddedHolidayRules() throws -> [HolidayRule] {
+        try holidayRules(text: embeddedFile("holidays-de.xml"), file: "embedded:holidays-de.xml")
+    }
+
+    /// The embedded default policy (the City of Kaiserslautern's).
+    public static func loadDefault() throws -> LoadedPolicy {
+        try load(text: embeddedFile(defaultPolicyName), file: "embedded:\(defaultPolicyName)")
+    }
+
+    /// Loads a policy file from disk.
+    public static func load(path: String) throws -> LoadedPolicy {
+        let bytes = try FileBytes.read(path, limit: SafeXMLReader.maximumSize)
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw DSRXMLError.malformed(file: path, line: 0, message: "not UTF-8 text")
+        }
+        return try load(text: text, file: path)
+    }
+
+    /// Loads a policy from its text (named `file` in messages).
+    public static func load(text: String, file: String) throws -> LoadedPolicy {
+        let document = try SafeXMLReader.parse(Array(text.utf8), file: file)
+        try policySchema().validate(document, file: file)
+        guard let root = document.root else {
+            throw DSRXMLError.malformed(file: file, line: 0, message: "no root element")
+        }
+        let policy = try PolicyReader(file: file).policy(from: root)
+        return LoadedPolicy(
+            policy: policy, holidayRules: try embeddedHolidayRules(), source: file, text: text)
+    }
+
+    /// Reads holiday rules from the text of a holiday data file.
+    public static func holidayRules(text: String, file: String) throws -> [HolidayRule] {
+        let document = try SafeXMLReader.parse(Array(text.utf8), file: file)
+        try holidaySchema().validate(document, file: file)
+        guard let root = document.root else {
+            throw DSRXMLError.malformed(file: file, line: 0, message: "no root element")
+        }
+        return try PolicyReader(file: file).holidayRules(from: root)
+    }
+
+    /// The text of a file embedded from `Policies/`.
+    public static func embeddedFile(_ name: String) throws -> String {
+        guard let text = EmbeddedPolicyFiles.byName[name] else {
+            throw DSRXMLError.unreadable(file: "embedded:\(name)", reason: "not embedded in this build")
+        }
+        return text
+    }
+
+    /// The compiled policy schema (compiled once per process).
+    static func policySchema() throws -> SchemaValidator {
+        try SchemaCache.shared.validator(named: "dsr-policy.xsd")
+    }
+
+    /// The compiled holiday schema.
+    static func holidaySchema() throws -> SchemaValidator {
+        try SchemaCache.shared.validator(named: "dsr-holidays.xsd")
+    }
+}
+
+/// Compiles each embedded schema once and hands out the compiled form.
+final class SchemaCache: @unchecked Sendable {
+    static let shared = SchemaCache()
+    private let lock = NSLock()
+    private var validators: [String: SchemaValidator] = [:]
+
+    func validator(named name: String) throws -> SchemaValidator {
+        lock.lock()
+        defer { lock.unlock() }
+        if let validator = validators[name] { return validator }
+        let validator = try SchemaValidator(
+            schemaText: PolicyLoader.embeddedFile(name), name: "embedded:\(name)")
+        validators[name] = validator
+        return validator
+    }
+}
