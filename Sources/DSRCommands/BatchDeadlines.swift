@@ -47,7 +47,7 @@ struct BatchDeadlines {
             }
             line.removeAll(keepingCapacity: true)
             overlong = false
-            if output.bytes.count >= Self.blockSize { try flush(&output) }
+            if output.buffer.count >= Self.blockSize { try flush(&output) }
         }
 
         while true {
@@ -105,8 +105,8 @@ struct BatchDeadlines {
     /// Writes the buffered output to standard output and empties the buffer.
     private func flush(_ output: inout JSONWriter) throws {
         var written = 0
-        let total = output.bytes.count
-        try output.bytes.withUnsafeBytes { buffer in
+        let total = output.buffer.count
+        try output.buffer.withUnsafeBytes { buffer in
             while written < total {
                 let result = write(STDOUT_FILENO, buffer.baseAddress! + written, total - written)
                 if result < 0 {

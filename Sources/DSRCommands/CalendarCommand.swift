@@ -63,7 +63,7 @@ struct CalendarCommand: ParsableCommand {
             }
             json.endArray()
             json.newline()
-            FileHandle.standardOutput.write(Data(json.bytes))
+            FileHandle.standardOutput.write(json.data)
             return
         }
         guard let zone = ZoneRules(identifier: loaded.policy.timeZone, years: year...year) else {

@@ -79,7 +79,7 @@ struct DeadlineCommand: ParsableCommand {
             json.number((schedule.officeHoursLeft * 10).rounded() / 10)
             json.endObject()
             json.newline()
-            FileHandle.standardOutput.write(Data(json.bytes))
+            FileHandle.standardOutput.write(json.data)
         } else {
             let text = DeadlineReport(
                 engine: engine, format: HumanFormat(language: output.lang, zone: engine.zone)

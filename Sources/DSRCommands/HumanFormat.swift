@@ -22,9 +22,7 @@ struct HumanFormat {
         let secondOfDay = Int(instant.secondsSinceEpoch + offset - Int64(day) * 86_400)
         var time = "\(two(secondOfDay / 3600)):\(two(secondOfDay / 60 % 60))"
         if secondOfDay % 60 != 0 { time += ":\(two(secondOfDay % 60))" }
-        var offsetText: [UInt8] = []
-        ISOFormat.appendOffset(offset, to: &offsetText)
-        return "\(date(CivilDate(dayNumber: day))) \(time) (\(String(decoding: offsetText, as: UTF8.self)))"
+        return "\(date(CivilDate(dayNumber: day))) \(time) (\(ISOFormat.offset(offset)))"
     }
 
     /// Two-letter German or three-letter English weekday.

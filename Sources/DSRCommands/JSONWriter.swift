@@ -1,140 +1,130 @@
 import DSRCore
+import Foundation
 
 /// Writes JSON into a byte buffer, object by object, keys in the order given — fast enough
 /// for a million lines and exact about escaping.
 struct JSONWriter {
-    var bytes: [UInt8] = []
+    let buffer: ByteBuffer
     private var needsComma = false
 
     init(capacity: Int = 256) {
-        bytes.reserveCapacity(capacity)
+        buffer = ByteBuffer(capacity: capacity)
     }
 
-    mutating func beginObject() {
-        separate()
-        bytes.append(UInt8(ascii: "{"))
-        needsComma = false
-    }
-
-    mutating func endObject() {
-        bytes.append(UInt8(ascii: "}"))
-        needsComma = true
-    }
-
-    mutating func beginArray() {
-        separate()
-        bytes.append(UInt8(ascii: "["))
-        needsComma = false
-    }
-
-    mutating func endArray() {
-        bytes.append(UInt8(ascii: "]"))
-        needsComma = true
-    }
+    mutating func beginObject() { open(UInt8(ascii: "{")) }
+    mutating func endObject() { close(UInt8(ascii: "}")) }
+    mutating func beginArray() { open(UInt8(ascii: "[")) }
+    mutating func endArray() { close(UInt8(ascii: "]")) }
 
     /// Writes `"key":`; the value follows.
     mutating func key(_ key: StaticString) {
         separate()
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
-        bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+        let length = key.utf8CodeUnitCount
+        let pointer = buffer.reserve(length + 3)
+        pointer[0] = UInt8(ascii: "\"")
+        (pointer + 1).update(from: key.utf8Start, count: length)
+        pointer[length + 1] = UInt8(ascii: "\"")
+        pointer[length + 2] = UInt8(ascii: ":")
+        buffer.commit(length + 3)
         needsComma = false
     }
 
     mutating func string(_ value: String) {
         separate()
-        Self.appendEscaped(value, to: &bytes)
+        Self.appendEscaped(value, to: buffer)
         needsComma = true
     }
 
-    mutating func integer(_ value: Int) {
-        separate()
-        bytes.append(contentsOf: String(value).utf8)
-        needsComma = true
-    }
-
-    mutating func number(_ value: Double) {
-        separate()
-        bytes.append(contentsOf: String(value).utf8)
-        needsComma = true
-    }
-
-    mutating func bool(_ value: Bool) {
-        separate()
-        bytes.append(contentsOf: (value ? "true" : "false").utf8)
-        needsComma = true
-    }
-
-    mutating func null() {
-        separate()
-        bytes.append(contentsOf: "null".utf8)
-        needsComma = true
-    }
+    mutating func integer(_ value: Int) { raw(String(value)) }
+    mutating func number(_ value: Double) { raw(String(value)) }
+    mutating func bool(_ value: Bool) { raw(value ? "true" : "false") }
+    mutating func null() { raw("null") }
 
     /// `"YYYY-MM-DD"`.
     mutating func date(_ date: CivilDate) {
-        separate()
-        bytes.append(UInt8(ascii: "\""))
-        ISOFormat.appendDate(date, to: &bytes)
-        bytes.append(UInt8(ascii: "\""))
-        needsComma = true
+        quoted(ISOFormat.dateLength) { ISOFormat.writeDate(date, to: $0) }
     }
 
     /// `"2026-01-31T09:00:00Z"`.
     mutating func utc(_ instant: Instant) {
-        separate()
-        bytes.append(UInt8(ascii: "\""))
-        ISOFormat.appendUTC(instant, to: &bytes)
-        bytes.append(UInt8(ascii: "\""))
-        needsComma = true
+        quoted(ISOFormat.utcLength) { ISOFormat.writeUTC(instant, to: $0) }
     }
 
     /// `"2026-03-02T23:59:59+01:00"`.
     mutating func zoned(_ instant: Instant, _ zone: ZoneRules) {
-        separate()
-        bytes.append(UInt8(ascii: "\""))
-        ISOFormat.appendZoned(instant, zone: zone, to: &bytes)
-        bytes.append(UInt8(ascii: "\""))
-        needsComma = true
+        quoted(ISOFormat.zonedLength) { ISOFormat.writeZoned(instant, zone: zone, to: $0) }
     }
 
     /// Ends a line (for JSON Lines output).
     mutating func newline() {
-        bytes.append(UInt8(ascii: "\n"))
+        buffer.append(UInt8(ascii: "\n"))
         needsComma = false
     }
 
-    /// Empties the buffer, keeping its capacity.
+    /// Empties the buffer, keeping its memory.
     mutating func reset() {
-        bytes.removeAll(keepingCapacity: true)
+        buffer.removeAll()
         needsComma = false
     }
 
-    /// The text written so far.
-    var text: String { String(decoding: bytes, as: UTF8.self) }
+    /// The bytes written so far.
+    var data: Data { buffer.withUnsafeBytes { Data($0) } }
 
+    private mutating func open(_ bracket: UInt8) {
+        separate()
+        buffer.append(bracket)
+        needsComma = false
+    }
+
+    private mutating func close(_ bracket: UInt8) {
+        buffer.append(bracket)
+        needsComma = true
+    }
+
+    private mutating func raw(_ text: String) {
+        separate()
+        var text = text
+        text.withUTF8 { buffer.append(UnsafeRawBufferPointer($0)) }
+        needsComma = true
+    }
+
+    /// Writes `length` bytes between quotes with `write`.
+    @inline(__always)
+    private mutating func quoted(_ length: Int, _ write: (UnsafeMutablePointer<UInt8>) -> Void) {
+        separate()
+        let pointer = buffer.reserve(length + 2)
+        pointer[0] = UInt8(ascii: "\"")
+        write(pointer + 1)
+        pointer[length + 1] = UInt8(ascii: "\"")
+        buffer.commit(length + 2)
+        needsComma = true
+    }
+
+    @inline(__always)
     private mutating func separate() {
-        if needsComma { bytes.append(UInt8(ascii: ",")) }
+        if needsComma { buffer.append(UInt8(ascii: ",")) }
     }
 
     /// Appends a JSON string literal: quotes, backslashes and control characters escaped;
     /// U+2028/U+2029 escaped too, so the output is also safe to embed in JavaScript.
-    static func appendEscaped(_ value: String, to bytes: inout [UInt8]) {
-        bytes.append(UInt8(ascii: "\""))
+    static func appendEscaped(_ value: String, to buffer: ByteBuffer) {
+        buffer.append(UInt8(ascii: "\""))
         for scalar in value.unicodeScalars {
             switch scalar {
-            case "\"": bytes.append(contentsOf: [0x5C, 0x22])
-            case "\\": bytes.append(contentsOf: [0x5C, 0x5C])
-            case "\n": bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-            case "\r": bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-            case "\t": bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+            case "\"": buffer.append(0x5C); buffer.append(0x22)
+            case "\\": buffer.append(0x5C); buffer.append(0x5C)
+            case "\n": buffer.append(0x5C); buffer.append(UInt8(ascii: "n"))
+            case "\r": buffer.append(0x5C); buffer.append(UInt8(ascii: "r"))
+            case "\t": buffer.append(0x5C); buffer.append(UInt8(ascii: "t"))
             case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
                 let hex = String(scalar.value, radix: 16)
-                bytes.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+                for byte in ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8 {
+                    buffer.append(byte)
+                }
             default:
-                UTF8.encode(scalar) { bytes.append($0) }
+                UTF8.encode(scalar) { buffer.append($0) }
             }
         }
-        bytes.append(UInt8(ascii: "\""))
+        buffer.append(UInt8(ascii: "\""))
     }
 }

@@ -59,12 +59,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     /// `YYYY-MM-DD`.
-    public var description: String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(10)
-        ISOFormat.appendDate(self, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
-    }
+    public var description: String { ISOFormat.date(self) }
 
     public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)

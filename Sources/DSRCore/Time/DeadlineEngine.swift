@@ -6,10 +6,18 @@ public struct DeadlineEngine: Sendable {
     /// beyond, for extensions and clock stops that run into the next year.
     public static let supportedYears = 1995...2100
     static let tableYears = 1995...2102
+    /// The day numbers of the supported years.
+    static let supportedDays: ClosedRange<Int> = {
+        let first = CivilDate(unchecked: supportedYears.lowerBound, 1, 1).dayNumber
+        return first...CivilDate(unchecked: supportedYears.upperBound, 12, 31).dayNumber
+    }()
 
     public let policy: Policy
     public let holidayCalendar: HolidayCalendar
     public let calendar: WorkCalendar
+    /// The policy's rule for each kind, in `RequestKind.allCases` order (an array scan beats a
+    /// dictionary's hashing on the hot path).
+    private let rules: [(kind: RequestKind, rule: DeadlineRule)]
 
     /// Prepares the engine: reads the zone's rules and precomputes the working days and
     /// office hours of every supported year.
@@ -18,6 +26,7 @@ public struct DeadlineEngine: Sendable {
             throw DSRCoreError.unknownTimeZone(policy.timeZone)
         }
         self.policy = policy
+        rules = RequestKind.allCases.map { ($0, policy.deadlineRule(for: $0)) }
         holidayCalendar = HolidayCalendar(land: policy.land, rules: holidayRules + policy.localHolidays)
         calendar = WorkCalendar(
             years: Self.tableYears, zone: zone, holidays: holidayCalendar,
@@ -30,19 +39,22 @@ public struct DeadlineEngine: Sendable {
     /// The schedule of a request, evaluated at `now`.
     public func schedule(_ facts: DeadlineFacts, at now: Instant) throws -> Schedule {
         let receivedDay = zone.localDayNumber(at: facts.received)
-        try checkSupported(day: receivedDay)
+        guard Self.supportedDays.contains(receivedDay) else {
+            throw DSRCoreError.outOfSupportedRange(year: CivilDate(dayNumber: receivedDay).year)
+        }
         guard let officeReceipt = calendar.officeOpening(atOrAfter: facts.received) else {
             throw DSRCoreError.outOfSupportedRange(year: CivilDate(dayNumber: receivedDay).year)
         }
         let receiptDay =
             policy.receiptRule == .nextOfficeDay
             ? zone.localDayNumber(at: officeReceipt) : receivedDay
+        let receiptDate = CivilDate(dayNumber: receiptDay)
 
         let pause = clockStop(facts.clockStops, at: now)
         let periodEndDay: Int
         let deadlineDay: Int
         let extendedDay: Int?
-        switch policy.deadlineRule(for: facts.kind) {
+        switch rule(for: facts.kind) {
         case .claimantSet:
             guard let due = facts.claimantDue else {
                 throw DSRCoreError.missingClaimantDate(facts.kind)
@@ -55,7 +67,7 @@ public struct DeadlineEngine: Sendable {
             let shift: Int
             switch policy.clockStop {
             case .suspend:
-                start = CivilDate(dayNumber: receiptDay)
+                start = receiptDate
                 shift = pause.days
             case .restart:
                 start = CivilDate(dayNumber: pause.restartDay ?? receiptDay)
@@ -71,14 +83,17 @@ public struct DeadlineEngine: Sendable {
         }
         try checkCovered(day: extendedDay ?? deadlineDay)
 
-        let deadlineEnd = zone.endOfDay(deadlineDay)
+        let deadlineEnd = calendar.endOfDay(deadlineDay)
         let extensionState = Self.extensionState(
             facts.extensionNotice, available: extendedDay != nil, deadlineEnd: deadlineEnd)
         let dueDay = extensionState == .inEffect ? extendedDay ?? deadlineDay : deadlineDay
-        let dueEnd = zone.endOfDay(dueDay)
+        let dueEnd = dueDay == deadlineDay ? deadlineEnd : calendar.endOfDay(dueDay)
         let internalDue = calendar.lastOfficeClose(onOrBefore: dueDay) ?? dueEnd
         let officeSecondsLeft = calendar.officeSeconds(from: now, to: internalDue)
 
+        // Each day number becomes a date once (the conversion is the costliest step here).
+        let deadlineDate = CivilDate(dayNumber: deadlineDay)
+        let extendedDate = extendedDay.map(CivilDate.init(dayNumber:))
         let status: Schedule.Status
         if let answeredAt = facts.answeredAt {
             status = answeredAt <= dueEnd ? .answeredOnTime : .answeredLate
@@ -94,21 +109,27 @@ public struct DeadlineEngine: Sendable {
 
         return Schedule(
             received: facts.received,
-            receiptDate: CivilDate(dayNumber: receiptDay),
+            receiptDate: receiptDate,
             officeReceipt: officeReceipt,
-            periodEnd: CivilDate(dayNumber: periodEndDay),
-            deadline: CivilDate(dayNumber: deadlineDay),
+            periodEnd: periodEndDay == deadlineDay ? deadlineDate : CivilDate(dayNumber: periodEndDay),
+            deadline: deadlineDate,
             deadlineEnd: deadlineEnd,
-            extendedDeadline: extendedDay.map(CivilDate.init(dayNumber:)),
-            extendedDeadlineEnd: extendedDay.map(zone.endOfDay),
+            extendedDeadline: extendedDate,
             extensionState: extensionState,
-            dueDate: CivilDate(dayNumber: dueDay),
+            dueDate: dueDay == deadlineDay ? deadlineDate : extendedDate ?? deadlineDate,
             dueEnd: dueEnd,
             internalDue: internalDue,
             pausedDays: pause.days,
             isPaused: pause.isOpen,
             status: status,
             officeSecondsLeft: officeSecondsLeft)
+    }
+
+    /// The policy's deadline rule for a kind.
+    @inline(__always)
+    func rule(for kind: RequestKind) -> DeadlineRule {
+        for entry in rules where entry.kind == kind { return entry.rule }
+        return .statutory(for: kind)
     }
 
     /// The combined effect of the clock stops at `now`.
@@ -153,14 +174,6 @@ public struct DeadlineEngine: Sendable {
         guard let notice else { return .none }
         if notice.notifiedAt > deadlineEnd { return .notifiedLate }
         return notice.hasReasons ? .inEffect : .withoutReasons
-    }
-
-    /// Throws unless the day's year is a supported year of receipt.
-    func checkSupported(day: Int) throws {
-        let year = CivilDate(dayNumber: day).year
-        guard Self.supportedYears.contains(year) else {
-            throw DSRCoreError.outOfSupportedRange(year: year)
-        }
     }
 
     /// Throws unless the holiday table covers the day.

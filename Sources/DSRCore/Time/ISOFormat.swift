@@ -1,83 +1,99 @@
-/// Writes dates and instants as ISO 8601 text into byte buffers, without Foundation
+/// Writes dates and instants as ISO 8601 text straight into memory, without Foundation
 /// formatters (which are far slower than a batch of a million lines can afford).
+///
+/// The `write…` functions fill exactly `…Length` bytes at a pointer the caller provides; the
+/// others return strings.
 public enum ISOFormat {
-    /// Appends `YYYY-MM-DD`.
+    /// `2026-01-31`
+    public static let dateLength = 10
+    /// `2026-01-31T09:00:00Z`
+    public static let utcLength = 20
+    /// `2026-03-02T23:59:59+01:00`
+    public static let zonedLength = 25
+    /// `+01:00`
+    public static let offsetLength = 6
+
+    /// Writes `YYYY-MM-DD` (years 0...9999).
     @inline(__always)
-    public static func appendDate(_ date: CivilDate, to bytes: inout [UInt8]) {
-        appendDigits(date.year, count: 4, to: &bytes)
-        bytes.append(UInt8(ascii: "-"))
-        appendDigits(date.month, count: 2, to: &bytes)
-        bytes.append(UInt8(ascii: "-"))
-        appendDigits(date.day, count: 2, to: &bytes)
+    public static func writeDate(_ date: CivilDate, to pointer: UnsafeMutablePointer<UInt8>) {
+        writeTwoDigits(date.year / 100 % 100, to: pointer)
+        writeTwoDigits(date.year % 100, to: pointer + 2)
+        pointer[4] = UInt8(ascii: "-")
+        writeTwoDigits(date.month, to: pointer + 5)
+        pointer[7] = UInt8(ascii: "-")
+        writeTwoDigits(date.day, to: pointer + 8)
     }
 
-    /// Appends the instant in UTC: `2026-01-31T09:00:00Z`.
-    public static func appendUTC(_ instant: Instant, to bytes: inout [UInt8]) {
-        appendLocal(seconds: instant.secondsSinceEpoch, to: &bytes)
-        bytes.append(UInt8(ascii: "Z"))
+    /// Writes the instant in UTC: `2026-01-31T09:00:00Z`.
+    @inline(__always)
+    public static func writeUTC(_ instant: Instant, to pointer: UnsafeMutablePointer<UInt8>) {
+        writeLocal(seconds: instant.secondsSinceEpoch, to: pointer)
+        pointer[19] = UInt8(ascii: "Z")
     }
 
-    /// Appends the instant in a zone's local time with its offset:
-    /// `2026-03-02T23:59:59+01:00`.
-    public static func appendZoned(_ instant: Instant, zone: ZoneRules, to bytes: inout [UInt8]) {
+    /// Writes the instant in a zone's local time with its offset: `2026-03-02T23:59:59+01:00`.
+    @inline(__always)
+    public static func writeZoned(_ instant: Instant, zone: ZoneRules, to pointer: UnsafeMutablePointer<UInt8>) {
         let offset = zone.offset(at: instant)
-        appendLocal(seconds: instant.secondsSinceEpoch + offset, to: &bytes)
-        appendOffset(offset, to: &bytes)
+        writeLocal(seconds: instant.secondsSinceEpoch + offset, to: pointer)
+        writeOffset(offset, to: pointer + 19)
+    }
+
+    /// Writes `±HH:MM`.
+    @inline(__always)
+    public static func writeOffset(_ offset: Int64, to pointer: UnsafeMutablePointer<UInt8>) {
+        let minutes = Int(abs(offset) / 60)
+        pointer[0] = UInt8(ascii: offset < 0 ? "-" : "+")
+        writeTwoDigits(minutes / 60, to: pointer + 1)
+        pointer[3] = UInt8(ascii: ":")
+        writeTwoDigits(minutes % 60, to: pointer + 4)
+    }
+
+    /// `2026-01-31`.
+    public static func date(_ date: CivilDate) -> String {
+        string(length: dateLength) { writeDate(date, to: $0) }
     }
 
     /// `2026-01-31T09:00:00Z`.
     public static func utc(_ instant: Instant) -> String {
-        string { appendUTC(instant, to: &$0) }
+        string(length: utcLength) { writeUTC(instant, to: $0) }
     }
 
     /// `2026-03-02T23:59:59+01:00`.
     public static func zoned(_ instant: Instant, zone: ZoneRules) -> String {
-        string { appendZoned(instant, zone: zone, to: &$0) }
+        string(length: zonedLength) { writeZoned(instant, zone: zone, to: $0) }
     }
 
-    /// Appends `±HH:MM`.
-    public static func appendOffset(_ offset: Int64, to bytes: inout [UInt8]) {
-        bytes.append(UInt8(ascii: offset < 0 ? "-" : "+"))
-        let minutes = Int(abs(offset) / 60)
-        appendDigits(minutes / 60, count: 2, to: &bytes)
-        bytes.append(UInt8(ascii: ":"))
-        appendDigits(minutes % 60, count: 2, to: &bytes)
+    /// `+01:00`.
+    public static func offset(_ offset: Int64) -> String {
+        string(length: offsetLength) { writeOffset(offset, to: $0) }
     }
 
-    /// Appends `YYYY-MM-DDTHH:MM:SS` for wall-clock seconds since 1970-01-01T00:00.
+    /// Writes `YYYY-MM-DDTHH:MM:SS` (19 bytes) for wall-clock seconds since 1970-01-01T00:00.
     @inline(__always)
-    static func appendLocal(seconds: Int64, to bytes: inout [UInt8]) {
+    static func writeLocal(seconds: Int64, to pointer: UnsafeMutablePointer<UInt8>) {
         let day = floorDivide(seconds, 86_400)
         let secondOfDay = Int(seconds - day * 86_400)
-        appendDate(CivilDate(dayNumber: Int(day)), to: &bytes)
-        bytes.append(UInt8(ascii: "T"))
-        appendDigits(secondOfDay / 3600, count: 2, to: &bytes)
-        bytes.append(UInt8(ascii: ":"))
-        appendDigits(secondOfDay / 60 % 60, count: 2, to: &bytes)
-        bytes.append(UInt8(ascii: ":"))
-        appendDigits(secondOfDay % 60, count: 2, to: &bytes)
+        writeDate(CivilDate(dayNumber: Int(day)), to: pointer)
+        pointer[10] = UInt8(ascii: "T")
+        writeTwoDigits(secondOfDay / 3600, to: pointer + 11)
+        pointer[13] = UInt8(ascii: ":")
+        writeTwoDigits(secondOfDay / 60 % 60, to: pointer + 14)
+        pointer[16] = UInt8(ascii: ":")
+        writeTwoDigits(secondOfDay % 60, to: pointer + 17)
     }
 
-    /// Appends a non-negative number with leading zeros to `count` digits.
+    /// Writes a number 0...99 as two digits.
     @inline(__always)
-    static func appendDigits(_ value: Int, count: Int, to bytes: inout [UInt8]) {
-        var divisor = 1
-        for _ in 1..<count { divisor *= 10 }
-        var value = value
-        if value >= divisor * 10 {  // wider than asked: write all digits
-            appendDigits(value / (divisor * 10), count: 1, to: &bytes)
-            value %= divisor * 10
-        }
-        while divisor > 0 {
-            bytes.append(UInt8(truncatingIfNeeded: 48 + value / divisor % 10))
-            divisor /= 10
-        }
+    static func writeTwoDigits(_ value: Int, to pointer: UnsafeMutablePointer<UInt8>) {
+        pointer[0] = UInt8(truncatingIfNeeded: 48 + value / 10)
+        pointer[1] = UInt8(truncatingIfNeeded: 48 + value % 10)
     }
 
-    private static func string(_ write: (inout [UInt8]) -> Void) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(32)
-        write(&bytes)
-        return String(decoding: bytes, as: UTF8.self)
+    private static func string(length: Int, _ write: (UnsafeMutablePointer<UInt8>) -> Void) -> String {
+        String(unsafeUninitializedCapacity: length) { buffer in
+            write(buffer.baseAddress!)
+            return length
+        }
     }
 }

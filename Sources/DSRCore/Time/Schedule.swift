@@ -43,7 +43,6 @@ public struct Schedule: Sendable, Equatable {
     public var deadlineEnd: Instant
     /// The deadline if extended by the maximum; nil where no extension exists.
     public var extendedDeadline: CivilDate?
-    public var extendedDeadlineEnd: Instant?
     public var extensionState: ExtensionState
     /// The deadline in force: extended when the extension is in effect.
     public var dueDate: CivilDate

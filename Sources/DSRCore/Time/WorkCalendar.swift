@@ -14,6 +14,8 @@ public struct WorkCalendar: Sendable {
     private let flags: [UInt8]
     /// `officeSecondsBefore[i]`: office seconds from the table's start to the start of day i.
     private let officeSecondsBefore: [Int64]
+    /// `dayStarts[i]`: the UTC instant (seconds) at which local day i begins; one more at the end.
+    private let dayStarts: [Int64]
 
     private static let holidayBit: UInt8 = 1
     private static let closureBit: UInt8 = 2
@@ -27,8 +29,11 @@ public struct WorkCalendar: Sendable {
     ) {
         self.zone = zone
         self.officeHours = officeHours
-        firstDay = CivilDate(unchecked: years.lowerBound, 1, 1).dayNumber
+        let firstDay = CivilDate(unchecked: years.lowerBound, 1, 1).dayNumber
+        self.firstDay = firstDay
         let dayCount = CivilDate(unchecked: years.upperBound, 12, 31).dayNumber - firstDay + 1
+        let dayStarts = (0...dayCount).map { zone.startOfDay(firstDay + $0).secondsSinceEpoch }
+        self.dayStarts = dayStarts
         var flags = [UInt8](repeating: 0, count: dayCount)
         for year in years {
             for holiday in holidays.holidays(in: year) {
@@ -52,8 +57,11 @@ public struct WorkCalendar: Sendable {
             {
                 flags[index] |= Self.officeBit
                 for session in officeHours.sessions(on: weekday) {
-                    let (opens, closes) = Self.sessionBounds(session, day: day, zone: zone)
-                    seconds += closes.secondsSinceEpoch - opens.secondsSinceEpoch
+                    let instant = { minutes in
+                        Self.instant(day: day, minutes: minutes, firstDay: firstDay, dayStarts: dayStarts, zone: zone)
+                    }
+                    seconds += instant(session.closes.minutes).secondsSinceEpoch
+                        - instant(session.opens.minutes).secondsSinceEpoch
                 }
             }
             officeSecondsBefore[index + 1] = officeSecondsBefore[index] + seconds
@@ -107,7 +115,7 @@ public struct WorkCalendar: Sendable {
         while covers(day) {
             if isOfficeDay(day) {
                 for session in officeHours.sessions(on: Weekday(dayNumber: day)) {
-                    let (opens, closes) = Self.sessionBounds(session, day: day, zone: zone)
+                    let (opens, closes) = sessionBounds(session, day: day)
                     if instant < closes { return max(instant, opens) }
                 }
             }
@@ -122,7 +130,7 @@ public struct WorkCalendar: Sendable {
         var day = day
         while covers(day) {
             if isOfficeDay(day), let last = officeHours.sessions(on: Weekday(dayNumber: day)).last {
-                return Self.sessionBounds(last, day: day, zone: zone).closes
+                return sessionBounds(last, day: day).closes
             }
             day -= 1
         }
@@ -135,8 +143,8 @@ public struct WorkCalendar: Sendable {
         let startDay = zone.localDayNumber(at: start)
         let endDay = zone.localDayNumber(at: end)
         if startDay == endDay { return officeSeconds(onDay: startDay, from: start, to: end) }
-        let dayStart = zone.startOfDay(endDay)
-        return officeSeconds(onDay: startDay, from: start, to: zone.startOfDay(startDay + 1))
+        let dayStart = startOfDay(endDay)
+        return officeSeconds(onDay: startDay, from: start, to: startOfDay(startDay + 1))
             + cumulativeOfficeSeconds(fromDay: startDay + 1, toDay: endDay)
             + officeSeconds(onDay: endDay, from: dayStart, to: end)
     }
@@ -154,7 +162,7 @@ public struct WorkCalendar: Sendable {
         guard isOfficeDay(day) else { return 0 }
         var total: Int64 = 0
         for session in officeHours.sessions(on: Weekday(dayNumber: day)) {
-            let (opens, closes) = Self.sessionBounds(session, day: day, zone: zone)
+            let (opens, closes) = sessionBounds(session, day: day)
             let from = max(opens, start)
             let to = min(closes, end)
             if from < to { total += to.secondsSinceEpoch - from.secondsSinceEpoch }
@@ -162,15 +170,39 @@ public struct WorkCalendar: Sendable {
         return total
     }
 
+    /// The first instant of a local day.
+    @inline(__always)
+    public func startOfDay(_ day: Int) -> Instant {
+        guard covers(day) else { return zone.startOfDay(day) }
+        return Instant(secondsSinceEpoch: dayStarts[day - firstDay])
+    }
+
+    /// The last second of a local day.
+    @inline(__always)
+    public func endOfDay(_ day: Int) -> Instant {
+        startOfDay(day + 1).adding(seconds: -1)
+    }
+
+    /// The instant of a local time of day on a local day. On the few days on which the clocks
+    /// change, the zone resolves it; on all others it is the day's start plus the minutes.
+    @inline(__always)
+    func instant(day: Int, minutes: Int) -> Instant {
+        Self.instant(day: day, minutes: minutes, firstDay: firstDay, dayStarts: dayStarts, zone: zone)
+    }
+
+    @inline(__always)
+    private static func instant(
+        day: Int, minutes: Int, firstDay: Int, dayStarts: [Int64], zone: ZoneRules
+    ) -> Instant {
+        let index = day - firstDay
+        guard index >= 0, index + 1 < dayStarts.count, dayStarts[index + 1] - dayStarts[index] == 86_400
+        else { return zone.instant(localSeconds: Int64(day) * 86_400 + Int64(minutes) * 60) }
+        return Instant(secondsSinceEpoch: dayStarts[index] + Int64(minutes) * 60)
+    }
+
     /// The instants at which a session opens and closes on a local day.
     @inline(__always)
-    private static func sessionBounds(_ session: OfficeSession, day: Int, zone: ZoneRules)
-        -> (opens: Instant, closes: Instant)
-    {
-        let midnight = Int64(day) * 86_400
-        return (
-            zone.instant(localSeconds: midnight + Int64(session.opens.minutes) * 60),
-            zone.instant(localSeconds: midnight + Int64(session.closes.minutes) * 60)
-        )
+    private func sessionBounds(_ session: OfficeSession, day: Int) -> (opens: Instant, closes: Instant) {
+        (instant(day: day, minutes: session.opens.minutes), instant(day: day, minutes: session.closes.minutes))
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
 
 /// The UTC offsets of one time zone over the years the tracker handles, as a sorted table of
-/// transitions, so converting between UTC and local time costs a binary search instead of a
-/// call into Foundation.
+/// transitions with a per-day index into it, so converting between UTC and local time costs a
+/// table look-up instead of a call into Foundation.
 public struct ZoneRules: Sendable {
     /// The IANA identifier (`Europe/Berlin`).
     public let identifier: String
@@ -10,6 +10,15 @@ public struct ZoneRules: Sendable {
     private let transitions: [Int64]
     /// `offsets[i]` is in force before `transitions[i]`; the last one after the last transition.
     private let offsets: [Int32]
+    /// For each transition, the local wall-clock window it makes odd: from the earlier to the
+    /// later of its local times under the old and the new offset. Inside it a local time is
+    /// skipped (clocks forward) or occurs twice (clocks back).
+    private let localWindowStarts: [Int64]
+    private let localWindowEnds: [Int64]
+    /// The first UTC day (days since 1970) of `transitionsBeforeDay`.
+    private let firstIndexedDay: Int64
+    /// For each UTC day of the years covered: how many transitions happen before it starts.
+    private let transitionsBeforeDay: [Int32]
 
     /// How a local wall-clock time maps to UTC.
     public enum LocalResolution: Equatable, Sendable {
@@ -40,6 +49,23 @@ public struct ZoneRules: Sendable {
         }
         self.transitions = transitions
         self.offsets = offsets
+        localWindowStarts = transitions.indices.map {
+            transitions[$0] + Int64(min(offsets[$0], offsets[$0 + 1]))
+        }
+        localWindowEnds = transitions.indices.map {
+            transitions[$0] + Int64(max(offsets[$0], offsets[$0 + 1]))
+        }
+        let firstDay = Int64(start.timeIntervalSince1970 / 86_400)
+        let lastDay = Int64(end.timeIntervalSince1970 / 86_400)
+        firstIndexedDay = firstDay
+        var before: [Int32] = []
+        before.reserveCapacity(Int(lastDay - firstDay + 1))
+        var passed = 0
+        for day in firstDay...lastDay {
+            while passed < transitions.count, transitions[passed] < day * 86_400 { passed += 1 }
+            before.append(Int32(passed))
+        }
+        transitionsBeforeDay = before
     }
 
     /// The offset from UTC, in seconds, in force at an instant.
@@ -51,6 +77,12 @@ public struct ZoneRules: Sendable {
     /// The index of the first transition later than `t` (`transitions.count` if none).
     @inline(__always)
     private func transitionIndex(after t: Int64) -> Int {
+        let dayIndex = Int(floorDivide(t, 86_400) - firstIndexedDay)
+        if dayIndex >= 0, dayIndex < transitionsBeforeDay.count {
+            var index = Int(transitionsBeforeDay[dayIndex])
+            while index < transitions.count, transitions[index] <= t { index += 1 }
+            return index
+        }
         var low = 0
         var high = transitions.count
         while low < high {
@@ -72,23 +104,25 @@ public struct ZoneRules: Sendable {
         Int(floorDivide(localSeconds(at: instant), 86_400))
     }
 
-    /// Which instants have a given local wall-clock time.
+    /// Which instants have a given local wall-clock time (one binary search).
     public func resolve(localSeconds local: Int64) -> LocalResolution {
-        let offsetBefore = offset(at: Instant(secondsSinceEpoch: local - 86_400))
-        let offsetAfter = offset(at: Instant(secondsSinceEpoch: local + 86_400))
-        let early = Instant(secondsSinceEpoch: local - offsetBefore)
-        let late = Instant(secondsSinceEpoch: local - offsetAfter)
-        let earlyValid = offset(at: early) == offsetBefore
-        let lateValid = offset(at: late) == offsetAfter
-        switch (earlyValid, lateValid) {
-        case (true, true) where early != late: return .ambiguous(min(early, late), max(early, late))
-        case (true, _): return .unique(early)
-        case (false, true): return .unique(late)
-        case (false, false):
-            // In the gap: it ends at the transition between the two candidates.
-            let gapEnd = transitions[transitionIndex(after: late.secondsSinceEpoch)]
-            return .nonexistent(gapEnd: Instant(secondsSinceEpoch: gapEnd))
+        // The first transition whose odd window has not ended by `local`.
+        var low = 0
+        var high = localWindowEnds.count
+        while low < high {
+            let mid = (low + high) >> 1
+            if localWindowEnds[mid] <= local { low = mid + 1 } else { high = mid }
         }
+        let before = Int64(offsets[low])
+        guard low < localWindowStarts.count, local >= localWindowStarts[low] else {
+            return .unique(Instant(secondsSinceEpoch: local - before))
+        }
+        let after = Int64(offsets[low + 1])
+        if after > before {
+            return .nonexistent(gapEnd: Instant(secondsSinceEpoch: transitions[low]))
+        }
+        return .ambiguous(
+            Instant(secondsSinceEpoch: local - before), Instant(secondsSinceEpoch: local - after))
     }
 
     /// The instant of a local wall-clock time that exists at most once around office hours;
