@@ -10,10 +10,13 @@ let package = Package(
         .executable(name: "dsr", targets: ["dsr"]),
         .library(name: "DSRCore", targets: ["DSRCore"]),
         .library(name: "DSRXML", targets: ["DSRXML"]),
+        .library(name: "DSRStore", targets: ["DSRStore"]),
         .library(name: "DSRCommands", targets: ["DSRCommands"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
     ],
     targets: [
         // libxml2 as Debian ships it; the shim fixes the ICU clash and wraps xmlFree.
@@ -30,12 +33,22 @@ let package = Package(
             dependencies: ["DSRCore", "CLibXML2"],
             plugins: ["EmbedPolicies"]
         ),
+        // SQLite through GRDB: the event log with its hash chain, the vault, projections.
+        .target(
+            name: "DSRStore",
+            dependencies: [
+                "DSRCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // One ParsableCommand per file; thin.
         .target(
             name: "DSRCommands",
             dependencies: [
                 "DSRCore",
                 "DSRXML",
+                "DSRStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -53,6 +66,7 @@ let package = Package(
         // The engine is tested with the real embedded policy and holiday data, hence DSRXML.
         .testTarget(name: "DSRCoreTests", dependencies: ["DSRCore", "DSRXML"]),
         .testTarget(name: "DSRXMLTests", dependencies: ["DSRXML", "DSRCore"]),
+        .testTarget(name: "DSRStoreTests", dependencies: ["DSRStore", "DSRCore", "DSRXML"]),
         // End-to-end: runs the built `dsr` binary as a real process.
         .testTarget(name: "DSRCommandsTests", dependencies: ["dsr", "DSRCore"]),
     ],

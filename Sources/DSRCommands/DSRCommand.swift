@@ -1,5 +1,6 @@
 import ArgumentParser
 import DSRCore
+import DSRStore
 import DSRXML
 import Foundation
 
@@ -12,7 +13,13 @@ public struct DSRCommand: ParsableCommand {
             Exit codes: 0 ok, 1 something is overdue or failed verification, 64 usage error,
             65 bad input data, 70 internal error, 74 I/O error, 77 not permitted.
             """,
-        subcommands: [DeadlineCommand.self, CalendarCommand.self, PolicyCommand.self]
+        subcommands: [
+            InitCommand.self, LogCommand.self, AckCommand.self, IdentityCommand.self, ClarifyCommand.self,
+            ExtendCommand.self, ForwardCommand.self, NotifyRecipientsCommand.self, AnswerCommand.self,
+            WithdrawCommand.self, AssignCommand.self, NoteCommand.self, CloseCommand.self, ReopenCommand.self,
+            ShowCommand.self, ListCommand.self, OverdueCommand.self, FindCommand.self, VerifyCommand.self,
+            InfoCommand.self, ImportCommand.self, DemoCommand.self, DeadlineCommand.self, CalendarCommand.self, PolicyCommand.self,
+        ]
     )
 
     public init() {}
@@ -29,6 +36,8 @@ public struct DSRCommand: ParsableCommand {
             CommandFailure(error).report()
         } catch let error as DSRXMLError {
             CommandFailure(error).report()
+        } catch let error as DSRStoreError {
+            CommandFailure(error).report()
         } catch {
             exit(withError: error)
         }
@@ -42,6 +51,7 @@ struct CommandFailure: Error {
 
     static let badInput: Int32 = 65
     static let ioError: Int32 = 74
+    static let internalError: Int32 = 70
 
     init(message: String, exitCode: Int32) {
         self.message = message
@@ -57,6 +67,14 @@ struct CommandFailure: Error {
             self.init(message: error.description, exitCode: Self.ioError)
         } else {
             self.init(message: error.description, exitCode: Self.badInput)
+        }
+    }
+
+    init(_ error: DSRStoreError) {
+        switch error {
+        case .cannotOpen: self.init(message: error.description, exitCode: Self.ioError)
+        case .database, .missingPolicy: self.init(message: error.description, exitCode: Self.internalError)
+        case .unknownCase, .newerSchema: self.init(message: error.description, exitCode: Self.badInput)
         }
     }
 

@@ -12,12 +12,14 @@ struct PolicyOptions: ParsableArguments {
             valueName: "file"))
     var policy: String?
 
-    /// The policy in force: `--policy`, else `$DSR_POLICY`, else the embedded default.
-    func load() throws -> LoadedPolicy {
+    /// The policy in force: `--policy`, else `$DSR_POLICY`, else the one `dsr init` stored in
+    /// the database (`stored`), else the embedded default.
+    func load(stored: (text: String, source: String)? = nil) throws -> LoadedPolicy {
         if let policy { return try PolicyLoader.load(path: policy) }
         if let path = ProcessInfo.processInfo.environment["DSR_POLICY"], !path.isEmpty {
             return try PolicyLoader.load(path: path)
         }
+        if let stored { return try PolicyLoader.load(text: stored.text, file: stored.source) }
         return try PolicyLoader.loadDefault()
     }
 

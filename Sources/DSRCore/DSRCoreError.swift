@@ -16,6 +16,14 @@ public enum DSRCoreError: Error, Equatable, CustomStringConvertible {
     case unknownTimeZone(String)
     /// A request kind that is neither a German nor an English name the tracker knows.
     case unknownKind(String)
+    /// A channel the tracker does not know.
+    case unknownChannel(String)
+    /// A step that makes no sense for the case as it stands.
+    case stepRefused(String)
+    /// Text that cannot be stored (control characters, too long).
+    case invalidText(String)
+    /// A stored record that cannot be read back.
+    case corruptRecord(String)
 
     public var description: String {
         switch self {
@@ -34,6 +42,12 @@ public enum DSRCoreError: Error, Equatable, CustomStringConvertible {
         case .unknownKind:
             let names = RequestKind.allCases.map { "\($0.rawValue) (\($0.germanName))" }
             return "unknown request kind; valid kinds: " + names.joined(separator: ", ")
+        case .unknownChannel:
+            return "unknown channel; valid channels: " + Channel.allCases.map(\.rawValue).joined(separator: ", ")
+        case .stepRefused(let reason), .invalidText(let reason):
+            return reason
+        case .corruptRecord(let reason):
+            return "corrupt record: \(reason)"
         }
     }
 }

@@ -89,23 +89,12 @@ public struct DeadlineEngine: Sendable {
         let dueDay = extensionState == .inEffect ? extendedDay ?? deadlineDay : deadlineDay
         let dueEnd = dueDay == deadlineDay ? deadlineEnd : calendar.endOfDay(dueDay)
         let internalDue = calendar.lastOfficeClose(onOrBefore: dueDay) ?? dueEnd
-        let officeSecondsLeft = calendar.officeSeconds(from: now, to: internalDue)
-
+        let (status, officeSecondsLeft) = status(
+            dueEnd: dueEnd, internalDue: internalDue, isPaused: pause.isOpen,
+            answeredAt: facts.answeredAt, at: now)
         // Each day number becomes a date once (the conversion is the costliest step here).
         let deadlineDate = CivilDate(dayNumber: deadlineDay)
         let extendedDate = extendedDay.map(CivilDate.init(dayNumber:))
-        let status: Schedule.Status
-        if let answeredAt = facts.answeredAt {
-            status = answeredAt <= dueEnd ? .answeredOnTime : .answeredLate
-        } else if now > dueEnd {
-            status = .overdue
-        } else if pause.isOpen {
-            status = .paused
-        } else if officeSecondsLeft < Int64(policy.escalationOfficeHours) * 3600 {
-            status = .atRisk
-        } else {
-            status = .open
-        }
 
         return Schedule(
             received: facts.received,
@@ -123,6 +112,20 @@ public struct DeadlineEngine: Sendable {
             isPaused: pause.isOpen,
             status: status,
             officeSecondsLeft: officeSecondsLeft)
+    }
+
+    /// Where a request stands at `now`, and the office seconds left until internal due:
+    /// answered (on time or late), overdue, paused, at risk (fewer office hours left than the
+    /// policy's escalation threshold) or open.
+    public func status(
+        dueEnd: Instant, internalDue: Instant, isPaused: Bool, answeredAt: Instant?, at now: Instant
+    ) -> (Schedule.Status, officeSecondsLeft: Int64) {
+        let officeSecondsLeft = calendar.officeSeconds(from: now, to: internalDue)
+        if let answeredAt { return (answeredAt <= dueEnd ? .answeredOnTime : .answeredLate, officeSecondsLeft) }
+        if now > dueEnd { return (.overdue, officeSecondsLeft) }
+        if isPaused { return (.paused, officeSecondsLeft) }
+        if officeSecondsLeft < Int64(policy.escalationOfficeHours) * 3600 { return (.atRisk, officeSecondsLeft) }
+        return (.open, officeSecondsLeft)
     }
 
     /// The policy's deadline rule for a kind.

@@ -1,6 +1,7 @@
 /// Reads the moments people type: an ISO 8601 instant with offset (`2026-01-31T10:00:00+01:00`,
 /// `…Z`), a local time in the policy's zone (`2026-01-31 10:00`, seconds optional, `T` or a
-/// blank between date and time), a bare local date (`2026-01-31`, its first instant), or `now`.
+/// blank between date and time), a bare local date (`2026-01-31`, its first instant), the
+/// German forms of both (`31.01.2026 10:15`, `31.01.2026`), or `now`.
 ///
 /// Works on UTF-8 bytes without allocating, so a batch of a million lines stays cheap. A local
 /// time inside the spring-forward gap is refused; one that occurs twice needs an offset.
@@ -23,10 +24,9 @@ public struct TimeInput: Sendable {
         scanner.trimBlanks()
         if scanner.remainingLowercasedEquals("now") { return now }
 
-        guard let year = scanner.digits(4), scanner.skip(UInt8(ascii: "-")),
-            let month = scanner.digits(2), scanner.skip(UInt8(ascii: "-")),
-            let day = scanner.digits(2)
-        else { throw Self.formatError }
+        guard let (year, month, day) = scanner.isoDate() ?? scanner.germanDate() else {
+            throw Self.formatError
+        }
         guard (1...12).contains(month) else {
             throw DSRCoreError.invalidTime("invalid date: there is no month \(month)")
         }
@@ -73,7 +73,7 @@ public struct TimeInput: Sendable {
     }
 
     static let formatError = DSRCoreError.invalidTime(
-        "not a time: use ISO 8601 with offset (2026-01-31T10:00:00+01:00), local 'YYYY-MM-DD HH:MM', a date 'YYYY-MM-DD', or 'now'"
+        "not a time: use ISO 8601 with offset (2026-01-31T10:00:00+01:00), local 'YYYY-MM-DD HH:MM' or 'TT.MM.JJJJ HH:MM', a date, or 'now'"
     )
 
     static func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
@@ -127,6 +127,30 @@ struct ByteScanner {
         }
         position += count
         return value
+    }
+
+    /// Consumes `YYYY-MM-DD`; nil (consuming nothing) if it is not there.
+    mutating func isoDate() -> (Int, Int, Int)? {
+        let start = position
+        if let year = digits(4), skip(UInt8(ascii: "-")), let month = digits(2), skip(UInt8(ascii: "-")),
+            let day = digits(2)
+        {
+            return (year, month, day)
+        }
+        position = start
+        return nil
+    }
+
+    /// Consumes `TT.MM.JJJJ` (day and month with one or two digits); nil if it is not there.
+    mutating func germanDate() -> (Int, Int, Int)? {
+        let start = position
+        if let day = digits(2) ?? digits(1), skip(UInt8(ascii: ".")), let month = digits(2) ?? digits(1),
+            skip(UInt8(ascii: ".")), let year = digits(4)
+        {
+            return (year, month, day)
+        }
+        position = start
+        return nil
     }
 
     /// Consumes one or more digits; false if there are none.

@@ -1,23 +1,22 @@
-import DSRCore
 import Foundation
 
 /// Writes JSON into a byte buffer, object by object, keys in the order given — fast enough
 /// for a million lines and exact about escaping.
-struct JSONWriter {
-    let buffer: ByteBuffer
+public struct JSONWriter {
+    public let buffer: ByteBuffer
     private var needsComma = false
 
-    init(capacity: Int = 256) {
+    public init(capacity: Int = 256) {
         buffer = ByteBuffer(capacity: capacity)
     }
 
-    mutating func beginObject() { open(UInt8(ascii: "{")) }
-    mutating func endObject() { close(UInt8(ascii: "}")) }
-    mutating func beginArray() { open(UInt8(ascii: "[")) }
-    mutating func endArray() { close(UInt8(ascii: "]")) }
+    public mutating func beginObject() { open(UInt8(ascii: "{")) }
+    public mutating func endObject() { close(UInt8(ascii: "}")) }
+    public mutating func beginArray() { open(UInt8(ascii: "[")) }
+    public mutating func endArray() { close(UInt8(ascii: "]")) }
 
     /// Writes `"key":`; the value follows.
-    mutating func key(_ key: StaticString) {
+    public mutating func key(_ key: StaticString) {
         separate()
         let length = key.utf8CodeUnitCount
         let pointer = buffer.reserve(length + 3)
@@ -29,46 +28,57 @@ struct JSONWriter {
         needsComma = false
     }
 
-    mutating func string(_ value: String) {
+    /// Writes `"key":` for a key known only at run time.
+    public mutating func key(_ key: String) {
+        separate()
+        Self.appendEscaped(key, to: buffer)
+        buffer.append(UInt8(ascii: ":"))
+        needsComma = false
+    }
+
+    public mutating func string(_ value: String) {
         separate()
         Self.appendEscaped(value, to: buffer)
         needsComma = true
     }
 
-    mutating func integer(_ value: Int) { raw(String(value)) }
-    mutating func number(_ value: Double) { raw(String(value)) }
-    mutating func bool(_ value: Bool) { raw(value ? "true" : "false") }
-    mutating func null() { raw("null") }
+    public mutating func integer(_ value: Int) { raw(String(value)) }
+    public mutating func number(_ value: Double) { raw(String(value)) }
+    public mutating func bool(_ value: Bool) { raw(value ? "true" : "false") }
+    public mutating func null() { raw("null") }
 
     /// `"YYYY-MM-DD"`.
-    mutating func date(_ date: CivilDate) {
+    public mutating func date(_ date: CivilDate) {
         quoted(ISOFormat.dateLength) { ISOFormat.writeDate(date, to: $0) }
     }
 
     /// `"2026-01-31T09:00:00Z"`.
-    mutating func utc(_ instant: Instant) {
+    public mutating func utc(_ instant: Instant) {
         quoted(ISOFormat.utcLength) { ISOFormat.writeUTC(instant, to: $0) }
     }
 
     /// `"2026-03-02T23:59:59+01:00"`.
-    mutating func zoned(_ instant: Instant, _ zone: ZoneRules) {
+    public mutating func zoned(_ instant: Instant, _ zone: ZoneRules) {
         quoted(ISOFormat.zonedLength) { ISOFormat.writeZoned(instant, zone: zone, to: $0) }
     }
 
     /// Ends a line (for JSON Lines output).
-    mutating func newline() {
+    public mutating func newline() {
         buffer.append(UInt8(ascii: "\n"))
         needsComma = false
     }
 
     /// Empties the buffer, keeping its memory.
-    mutating func reset() {
+    public mutating func reset() {
         buffer.removeAll()
         needsComma = false
     }
 
     /// The bytes written so far.
-    var data: Data { buffer.withUnsafeBytes { Data($0) } }
+    public var data: Data { buffer.withUnsafeBytes { Data($0) } }
+
+    /// The text written so far.
+    public var text: String { buffer.withUnsafeBytes { String(decoding: $0, as: UTF8.self) } }
 
     private mutating func open(_ bracket: UInt8) {
         separate()
@@ -107,7 +117,7 @@ struct JSONWriter {
 
     /// Appends a JSON string literal: quotes, backslashes and control characters escaped;
     /// U+2028/U+2029 escaped too, so the output is also safe to embed in JavaScript.
-    static func appendEscaped(_ value: String, to buffer: ByteBuffer) {
+    public static func appendEscaped(_ value: String, to buffer: ByteBuffer) {
         buffer.append(UInt8(ascii: "\""))
         for scalar in value.unicodeScalars {
             switch scalar {

@@ -1,12 +1,12 @@
 /// A growable byte buffer that hands out raw pointers for writing in place — no per-byte
 /// uniqueness or capacity checks, which dominate when a million JSON lines are written.
-final class ByteBuffer {
+public final class ByteBuffer {
     private var storage: UnsafeMutablePointer<UInt8>
     private var capacity: Int
     /// Bytes written so far.
-    private(set) var count = 0
+    public private(set) var count = 0
 
-    init(capacity: Int = 256) {
+    public init(capacity: Int = 256) {
         self.capacity = max(capacity, 16)
         storage = .allocate(capacity: self.capacity)
     }
@@ -15,32 +15,32 @@ final class ByteBuffer {
 
     /// A pointer at which `length` more bytes may be written; `commit` them afterwards.
     @inline(__always)
-    func reserve(_ length: Int) -> UnsafeMutablePointer<UInt8> {
+    public func reserve(_ length: Int) -> UnsafeMutablePointer<UInt8> {
         if count + length > capacity { grow(to: count + length) }
         return storage + count
     }
 
     /// Counts `length` bytes written at the pointer `reserve` returned.
     @inline(__always)
-    func commit(_ length: Int) { count += length }
+    public func commit(_ length: Int) { count += length }
 
     @inline(__always)
-    func append(_ byte: UInt8) {
+    public func append(_ byte: UInt8) {
         reserve(1).pointee = byte
         count += 1
     }
 
-    func append(_ bytes: UnsafeRawBufferPointer) {
+    public func append(_ bytes: UnsafeRawBufferPointer) {
         guard let base = bytes.baseAddress, bytes.count > 0 else { return }
         reserve(bytes.count).update(from: base.assumingMemoryBound(to: UInt8.self), count: bytes.count)
         count += bytes.count
     }
 
     /// Empties the buffer, keeping its memory.
-    func removeAll() { count = 0 }
+    public func removeAll() { count = 0 }
 
     /// The bytes written so far.
-    func withUnsafeBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+    public func withUnsafeBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
         try body(UnsafeRawBufferPointer(start: storage, count: count))
     }
 

@@ -1,0 +1,60 @@
+import ArgumentParser
+import DSRCore
+import DSRStore
+import Foundation
+
+/// `dsr demo`: fills a new database with a deterministic, realistic synthetic data set and
+/// shows the supervisor's overdue view.
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Create a database of synthetic cases and show the overdue view.",
+        discussion: """
+            Without --db the demo writes to dsr-demo.sqlite in the system's temporary folder,
+            replacing an earlier demo there; it never touches $DSR_DB or the default database.
+            With --db the file must be new or empty. The same --seed and --at give the same data.
+            """)
+
+    @Option(name: .long, help: ArgumentHelp("Database file to create (default: <tmp>/dsr-demo.sqlite).", valueName: "file"))
+    var db: String?
+
+    @Option(name: .long, help: "Number of cases.")
+    var cases = 300
+
+    @Option(name: .long, help: "Seed of the random data.")
+    var seed: UInt64 = 1
+
+    @Option(name: .long, help: ArgumentHelp("The demo's 'now' (default: now).", valueName: "when"))
+    var at: String?
+
+    @OptionGroup var policy: PolicyOptions
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        guard (1...1_000_000).contains(cases) else { throw ValidationError("--cases must be within 1–1,000,000") }
+    }
+
+    func run() throws {
+        let path = db ?? FileManager.default.temporaryDirectory.appendingPathComponent("dsr-demo.sqlite").path
+        if db == nil {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
+        var storeOptions = StoreOptions()
+        storeOptions.db = path
+        let context = try CaseContext(store: storeOptions, policy: policy)
+        guard try context.store.counts().events == 0 else {
+            throw CommandFailure(message: "\(path): the demo writes only into a new or empty database", exitCode: CommandFailure.badInput)
+        }
+        let now = try at.map { try context.instant($0) } ?? context.now
+        let (reference, engine) = try context.policyForNewCases()
+        try context.store.storePolicy(text: reference.text, source: reference.source, now: now, makeDefault: true)
+        var scenario = DemoScenario(seed: seed, now: now, caseCount: cases, engine: engine, policy: reference)
+        try scenario.write(into: context.store)
+        let counts = try context.store.counts()
+        let header = output.lang.pick(
+            "Demo: \(counts.cases) Fälle, \(counts.events) Ereignisse in \(path)\n(ausprobieren: dsr overdue --db \(path))\n\n",
+            "Demo: \(counts.cases) cases, \(counts.events) events in \(path)\n(try: dsr overdue --db \(path))\n\n")
+        if !output.json { FileHandle.standardOutput.write(Data(header.utf8)) }
+        _ = try OverdueView(context: context, language: output.lang).print(at: now, json: output.json)
+    }
+}

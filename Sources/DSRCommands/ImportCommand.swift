@@ -1,0 +1,53 @@
+import ArgumentParser
+import DSRCore
+import DSRStore
+import Foundation
+
+/// `dsr import FILE.csv`: brings in an existing spreadsheet of requests, all or nothing.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import", abstract: "Import requests from a spreadsheet (CSV), all or nothing.",
+        discussion: """
+            Columns (header names in German or English, any order): received/Eingang, kind/Anliegen,
+            channel/Kanal, subject/Name (required); contact/Kontakt, reference/Aktenzeichen,
+            note/Notiz, due/Frist (civil claims), answered/Beantwortet, outcome/Ergebnis,
+            basis/Rechtsgrundlage, closed/Abgeschlossen. Several kinds in one cell are separated
+            by '+' or '/'. Dates as 31.01.2026 10:15, 31.01.2026 or ISO 8601. UTF-8 or
+            Windows-1252, comma or semicolon. A bad row is reported with its line and nothing
+            is written.
+            """)
+
+    @Argument(help: ArgumentHelp("The CSV file.", valueName: "file"))
+    var file: String
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var policy: PolicyOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw CommandFailure(message: "\(file): cannot read", exitCode: CommandFailure.ioError)
+        }
+        let records: [CSVReader.Record]
+        do {
+            records = try CSVReader.records(data)
+        } catch CSVReader.Failure.unterminatedQuote(let line) {
+            throw CommandFailure(message: "\(file):\(line): a quoted field is not closed", exitCode: CommandFailure.badInput)
+        }
+        let context = try CaseContext(store: store, policy: policy)
+        let (reference, engine) = try context.policyForNewCases()
+        let rows = try ImportRows(records: records, file: file, zone: engine.zone, now: context.now).rows
+        let count = try context.store.bulk { session in
+            for row in rows {
+                do {
+                    try row.write(session: session, policy: reference, engine: engine, actor: context.actor, now: context.now)
+                } catch let error as DSRCoreError {
+                    throw CommandFailure(message: "\(file):\(row.line): \(error)", exitCode: CommandFailure.badInput)
+                }
+            }
+            return rows.count
+        }
+        let text = output.lang.pick("\(count) Fälle importiert.\n", "\(count) cases imported.\n")
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+}

@@ -1,0 +1,27 @@
+import ArgumentParser
+import DSRCore
+import DSRStore
+import DSRXML
+import Foundation
+
+/// `dsr init [--db FILE] [--policy FILE]`: creates the database and stores the policy new
+/// cases are logged under.
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init", abstract: "Create the database and choose its policy.")
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var policy: PolicyOptions
+    @Option(name: .long, help: "Language of the output: de or en.")
+    var lang: Language = .de
+
+    func run() throws {
+        let loaded = try policy.load()
+        let caseStore = try store.open()
+        try caseStore.storePolicy(text: loaded.text, source: loaded.source, now: Instant(Date()), makeDefault: true)
+        let text = lang.pick("Datenbank: ", "Database: ") + caseStore.path + "\n"
+            + lang.pick("Schema: ", "Schema: ") + (try caseStore.schemaVersion()).joined(separator: ", ") + "\n"
+            + lang.pick("Policy: ", "Policy: ") + "\(loaded.policy.controller.name), \(loaded.policy.controller.unit) (\(loaded.source))\n"
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+}

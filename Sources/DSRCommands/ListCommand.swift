@@ -1,0 +1,73 @@
+import ArgumentParser
+import DSRCore
+import DSRStore
+import Foundation
+
+/// `dsr list`: cases by status, kind, channel, assignee and time of receipt.
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List cases.")
+
+    @Option(name: .long, help: "Status: open, at-risk, paused, overdue, answered-on-time, answered-late, closed, withdrawn.")
+    var status: String?
+
+    @Option(name: .long, help: "Request kind (German or English).")
+    var kind: String?
+
+    @Option(name: .long, help: "Channel.")
+    var channel: String?
+
+    @Option(name: .long, help: "Login name of the assignee.")
+    var assignee: String?
+
+    @Option(name: .customLong("received-from"), help: ArgumentHelp("Received at or after (date or WHEN).", valueName: "when"))
+    var receivedFrom: String?
+
+    @Option(name: .customLong("received-to"), help: ArgumentHelp("Received before the end of this day (date) or this moment.", valueName: "when"))
+    var receivedTo: String?
+
+    @Option(name: .long, help: "Show at most N cases.")
+    var limit: Int?
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var policy: PolicyOptions
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        if let limit, limit < 0 { throw ValidationError("--limit must not be negative") }
+        if let status, CaseStatus(rawValue: status) == nil {
+            throw ValidationError("unknown status '\(status)'; valid: " + CaseStatus.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+    }
+
+    func run() throws {
+        let context = try CaseContext(store: store, policy: policy)
+        var filter = CaseFilter()
+        if let kind {
+            guard let value = RequestKind(name: kind) else { throw DSRCoreError.unknownKind(kind) }
+            filter.kind = value
+        }
+        if let channel {
+            guard let value = Channel(name: channel) else { throw DSRCoreError.unknownChannel(channel) }
+            filter.channel = value
+        }
+        filter.assignee = assignee
+        filter.receivedFrom = try receivedFrom.map { try context.instant($0) }
+        filter.receivedTo = try receivedTo.map { text in
+            // A bare date includes its whole day.
+            let isDate = CivilDate(iso: text) != nil
+            return try context.instant(text).adding(seconds: isDate ? 86_400 : 0)
+        }
+        let wanted = status.flatMap(CaseStatus.init(rawValue:))
+        switch wanted {
+        case .closed: filter.lifecycles = [.closed]
+        case .withdrawn: filter.lifecycles = [.withdrawn]
+        case .some: filter.lifecycles = [.open]
+        case nil: break
+        }
+        let listing = CaseListing(context: context, language: output.lang)
+        var entries = try listing.entries(try context.store.cases(filter), at: context.now)
+        if let wanted { entries = entries.filter { $0.status == wanted } }
+        if let limit { entries = Array(entries.prefix(limit)) }
+        listing.print(entries, json: output.json)
+    }
+}

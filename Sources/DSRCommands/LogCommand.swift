@@ -1,0 +1,87 @@
+import ArgumentParser
+import DSRCore
+import DSRStore
+import Foundation
+
+/// `dsr log`: a request came in; log it as a new case and tell its deadline.
+struct LogCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "log", abstract: "Log a request that came in (a new case).",
+        discussion: """
+            Kinds, comma-separated, in German or English: Auskunft/access, Berichtigung/rectification,
+            Löschung/erasure, Sperrung/Einschränkung/restriction, Datenübertragbarkeit/portability,
+            Widerspruch/objection, automated-decision, Widerruf/consent-withdrawal,
+            Unterlassung/injunction, Beseitigung/removal (civil claims: give --due).
+            Personal text options accept - to read standard input, so no name shows in the
+            process list.
+            """)
+
+    @Option(name: .long, help: "Request kind(s), comma-separated.")
+    var kind: String
+
+    @Option(name: .long, help: "email, post, facebook, twitter, instagram, youtube, phone or in-person.")
+    var channel: String
+
+    @Option(name: .long, help: ArgumentHelp("When the request reached the office's channel.", valueName: "when"))
+    var received: String
+
+    @Option(name: .long, help: ArgumentHelp("The data subject's name.", valueName: "name"))
+    var subject: String
+
+    @Option(name: .long, help: ArgumentHelp("Address, e-mail or handle.", valueName: "text"))
+    var contact: String?
+
+    @Option(name: .long, help: ArgumentHelp("The person's own reference or a message id.", valueName: "text"))
+    var reference: String?
+
+    @Option(name: .long, help: ArgumentHelp("A note.", valueName: "text"))
+    var note: String?
+
+    @Option(name: .long, help: ArgumentHelp("For civil claims: the date the claimant set.", valueName: "date"))
+    var due: String?
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var policy: PolicyOptions
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        let stdinCount = [subject, contact, reference, note].filter { $0 == "-" }.count
+        guard stdinCount <= 1 else { throw ValidationError("only one option can read standard input (-)") }
+    }
+
+    func run() throws {
+        let kinds = try Self.kinds(kind)
+        guard let channelValue = Channel(name: channel) else { throw DSRCoreError.unknownChannel(channel) }
+        let claimantDue = try due.map { try CivilDateInput.parse($0) }
+        if kinds.contains(where: \.isCivilClaim), claimantDue == nil {
+            throw DSRCoreError.missingClaimantDate(kinds.first(where: \.isCivilClaim)!)
+        }
+        var personal: [PersonalField: String] = [:]
+        personal[.subject] = try PersonalText.read(subject, field: .subject, option: "--subject")
+        personal[.contact] = try PersonalText.read(contact, field: .contact, option: "--contact")
+        personal[.reference] = try PersonalText.read(reference, field: .reference, option: "--reference")
+        personal[.note] = try PersonalText.read(note, field: .note, option: "--note")
+
+        let context = try CaseContext(store: store, policy: policy)
+        let receivedAt = try context.instant(received)
+        guard receivedAt.secondsSinceEpoch <= context.now.secondsSinceEpoch + StepRules.futureTolerance else {
+            throw DSRCoreError.stepRefused("--received lies in the future")
+        }
+        let (reference, engine) = try context.policyForNewCases()
+        let recorded = try context.store.logCase(
+            NewCase(kinds: kinds, channel: channelValue, received: receivedAt, claimantDue: claimantDue, personal: personal),
+            policy: reference, engine: engine, actor: context.actor, now: context.now)
+        CaseOutput(language: output.lang, engine: engine).printRecorded(recorded, json: output.json)
+    }
+
+    /// Parses `Auskunft,Löschung` into kinds (each once, in the order given).
+    static func kinds(_ text: String) throws -> [RequestKind] {
+        var kinds: [RequestKind] = []
+        for name in text.split(separator: ",") {
+            guard let kind = RequestKind(name: String(name)) else { throw DSRCoreError.unknownKind(String(name)) }
+            if !kinds.contains(kind) { kinds.append(kind) }
+        }
+        guard !kinds.isEmpty else { throw DSRCoreError.unknownKind(text) }
+        return kinds
+    }
+}

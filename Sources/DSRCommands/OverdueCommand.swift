@@ -1,0 +1,51 @@
+import ArgumentParser
+import DSRCore
+import DSRStore
+import Foundation
+
+/// `dsr overdue [--at WHEN]`: the supervisor's morning view — every case that still owes an
+/// answer, overdue and at-risk first, then by internal due. Exit 1 when anything is overdue.
+struct OverdueCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "overdue", abstract: "Show open cases, overdue and at risk first (exit 1 if any is overdue).")
+
+    @Option(name: .long, help: ArgumentHelp("Evaluate at this moment (default: now).", valueName: "when"))
+    var at: String?
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var policy: PolicyOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let context = try CaseContext(store: store, policy: policy)
+        let now = try at.map { try context.instant($0) } ?? context.now
+        let anyOverdue = try OverdueView(context: context, language: output.lang).print(at: now, json: output.json)
+        if anyOverdue { throw ExitCode(1) }
+    }
+}
+
+/// The overdue view, shared by `dsr overdue` and `dsr demo`.
+struct OverdueView {
+    let context: CaseContext
+    let language: Language
+
+    /// Prints the open cases, overdue first, then at risk, then by internal due; returns
+    /// whether any is overdue.
+    func print(at now: Instant, json: Bool) throws -> Bool {
+        let listing = CaseListing(context: context, language: language)
+        let entries = try listing.entries(try context.store.activeCases(), at: now)
+        func rank(_ status: CaseStatus) -> Int {
+            switch status {
+            case .overdue: 0
+            case .atRisk: 1
+            default: 2
+            }
+        }
+        // The projection comes ordered by internal due; the offset keeps that order within a rank.
+        let sorted = entries.enumerated()
+            .sorted { (rank($0.element.status), $0.offset) < (rank($1.element.status), $1.offset) }
+            .map(\.element)
+        listing.print(sorted, json: json)
+        return sorted.contains { $0.status == .overdue }
+    }
+}

@@ -1,0 +1,163 @@
+import ArgumentParser
+import DSRCore
+import DSRStore
+import Foundation
+
+/// `dsr show CASE`: the facts of a case, its schedule and its timeline.
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a case: facts, schedule, timeline.")
+
+    @Argument(help: ArgumentHelp("The case id.", valueName: "case"))
+    var caseID: String
+
+    @Option(name: .long, help: ArgumentHelp("Evaluate the status at this moment (default: now).", valueName: "when"))
+    var at: String?
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var policy: PolicyOptions
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        guard CaseID(caseID) != nil else { throw ValidationError("'\(caseID)' is not a case id; case ids look like 2026-00042") }
+    }
+
+    func run() throws {
+        let id = CaseID(caseID)!
+        let context = try CaseContext(store: store, policy: policy)
+        guard let summary = try context.store.summary(of: id) else { throw DSRStoreError.unknownCase(id.rawValue) }
+        let engine = try context.engine(for: summary)
+        let events = try context.store.events(of: id)
+        guard let state = CaseState(events: events) else { throw DSRStoreError.unknownCase(id.rawValue) }
+        let now = try at.map { try TimeInput(zone: engine.zone).instant(from: $0, now: context.now) } ?? context.now
+        let schedule = try engine.schedule(for: state, at: now)
+        let personal = try context.store.personalData(of: id)
+        let view = CaseView(
+            state: state, schedule: schedule, events: events, personal: personal,
+            output: CaseOutput(language: output.lang, engine: engine))
+        FileHandle.standardOutput.write(Data((output.json ? view.json() : view.text()).utf8))
+    }
+}
+
+/// One case in full, as `dsr show` prints it.
+struct CaseView {
+    let state: CaseState
+    let schedule: Schedule
+    let events: [EventRecord]
+    let personal: [EventID: [PersonalField: String?]]
+    let output: CaseOutput
+
+    private var language: Language { output.language }
+    private var format: HumanFormat { output.format }
+    private var status: CaseStatus { CaseStatus(lifecycle: state.lifecycle, schedule: schedule.status) }
+
+    /// The personal text of the `received` event's field; "[gelöscht]" once purged.
+    private func receivedField(_ field: PersonalField) -> String? {
+        guard let value = personal[events[0].id]?[field] else { return nil }
+        return value ?? language.pick("[gelöscht]", "[purged]")
+    }
+
+    func text() -> String {
+        var rows: [(String, String)] = [
+            (language.pick("Fall", "Case"), state.id.rawValue),
+            (language.pick("Status", "Status"), output.statusName(status)),
+            (language.pick("Anliegen", "Requests"), state.kinds.map { kind in
+                let answer = state.answers[kind].map { " → " + language.pick($0.outcome.germanName, $0.outcome.rawValue) } ?? ""
+                return language.pick(kind.germanName, kind.englishName) + " (\(kind.legalSource))" + answer
+            }.joined(separator: "; ")),
+            (language.pick("Kanal", "Channel"), language.pick(state.channel.germanName, state.channel.rawValue)),
+        ]
+        for (field, label) in [(PersonalField.subject, language.pick("Person", "Subject")), (.contact, language.pick("Kontakt", "Contact")), (.reference, language.pick("Referenz", "Reference"))] {
+            if let value = receivedField(field) { rows.append((label, value)) }
+        }
+        rows.append((language.pick("Eingang", "Received"), format.instant(state.receivedAt)))
+        rows.append((language.pick("Frist", "Deadline"), format.date(schedule.deadline)))
+        if let extended = schedule.extendedDeadline {
+            rows.append((language.pick("Verlängerung bis", "Extension until"), format.date(extended) + " (\(schedule.extensionState.rawValue))"))
+        }
+        rows.append((language.pick("Frist gilt bis", "Due"), format.instant(schedule.dueEnd)))
+        rows.append((language.pick("Intern fällig", "Internal due"), format.instant(schedule.internalDue)))
+        if schedule.pausedDays > 0 { rows.append((language.pick("Gehemmt", "Paused"), "\(schedule.pausedDays) " + language.pick("Tage", "days"))) }
+        if state.isActive {
+            rows.append((language.pick("Bürostunden", "Office hours"), format.hours(schedule.officeHoursLeft) + language.pick(" bis intern fällig", " left")))
+        }
+        if let assignee = state.assignee { rows.append((language.pick("Bearbeiter", "Assignee"), assignee)) }
+        for warning in output.warnings(schedule) { rows.append((language.pick("Achtung", "Warning"), warning.text(language))) }
+        let width = rows.map(\.0.count).max() ?? 0
+        var text = rows.map { $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }.joined(separator: "\n")
+        text += "\n\n" + language.pick("Verlauf", "Timeline") + "\n"
+        for record in events {
+            text += "  \(record.id.rawValue)  \(format.instant(record.occurredAt))  \(output.eventName(record.event))  [\(record.actor)]\n"
+            for (field, value) in (personal[record.id] ?? [:]).sorted(by: { $0.key < $1.key }) where [.note, .reason].contains(field) {
+                text += "      \(field == .note ? language.pick("Notiz", "Note") : language.pick("Gründe", "Reasons")): \(value ?? language.pick("[gelöscht]", "[purged]"))\n"
+            }
+        }
+        return text
+    }
+
+    func json() -> String {
+        var writer = JSONWriter()
+        writer.beginObject()
+        writer.key("id")
+        writer.string(state.id.rawValue)
+        writer.key("status")
+        writer.string(status.rawValue)
+        writer.key("kinds")
+        writer.beginArray()
+        for kind in state.kinds { writer.string(kind.rawValue) }
+        writer.endArray()
+        writer.key("channel")
+        writer.string(state.channel.rawValue)
+        for field in [PersonalField.subject, .contact, .reference] {
+            writer.key(field.rawValue)
+            if let value = personal[events[0].id]?[field] { if let value { writer.string(value) } else { writer.string("[purged]") } } else { writer.null() }
+        }
+        writer.key("received")
+        writer.zoned(state.receivedAt, output.engine.zone)
+        output.scheduleFields(schedule, into: &writer)
+        writer.key("assignee")
+        if let assignee = state.assignee { writer.string(assignee) } else { writer.null() }
+        writer.key("answers")
+        writer.beginObject()
+        for kind in state.kinds {
+            guard let answer = state.answers[kind] else { continue }
+            writer.key(kind.rawValue)
+            writer.beginObject()
+            writer.key("outcome")
+            writer.string(answer.outcome.rawValue)
+            writer.key("basis")
+            if let basis = answer.basis { writer.string(basis) } else { writer.null() }
+            writer.key("at")
+            writer.zoned(answer.at, output.engine.zone)
+            writer.endObject()
+        }
+        writer.endObject()
+        writer.key("warnings")
+        writer.beginArray()
+        for warning in output.warnings(schedule) { writer.string(warning.key) }
+        writer.endArray()
+        writer.key("events")
+        writer.beginArray()
+        for record in events {
+            writer.beginObject()
+            writer.key("id")
+            writer.integer(Int(record.id.rawValue))
+            writer.key("kind")
+            writer.string(record.event.kind)
+            writer.key("occurred_at")
+            writer.zoned(record.occurredAt, output.engine.zone)
+            writer.key("recorded_at")
+            writer.zoned(record.recordedAt, output.engine.zone)
+            writer.key("actor")
+            writer.string(record.actor)
+            for (field, value) in (personal[record.id] ?? [:]).sorted(by: { $0.key < $1.key }) where [.note, .reason].contains(field) {
+                writer.key(field.rawValue)
+                writer.string(value ?? "[purged]")
+            }
+            writer.endObject()
+        }
+        writer.endArray()
+        writer.endObject()
+        writer.newline()
+        return writer.text
+    }
+}

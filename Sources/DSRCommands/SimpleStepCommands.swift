@@ -1,0 +1,79 @@
+import ArgumentParser
+import DSRCore
+
+/// `dsr ack CASE`: receipt was acknowledged to the person.
+struct AckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "ack", abstract: "Record that receipt was acknowledged.")
+    @OptionGroup var step: StepOptions
+    func run() throws { try step.record { _, _ in .acknowledged } }
+}
+
+/// `dsr notify-recipients CASE`: the recipients of the data were told (Art. 19 GDPR).
+struct NotifyRecipientsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "notify-recipients",
+        abstract: "Record that the recipients were told of a rectification, erasure or restriction (Art. 19).")
+    @OptionGroup var step: StepOptions
+    func run() throws { try step.record { _, _ in .recipientsNotified } }
+}
+
+/// `dsr withdraw CASE`: the person withdrew the request.
+struct WithdrawCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "withdraw", abstract: "Record that the person withdrew the request.")
+    @OptionGroup var step: StepOptions
+    func run() throws { try step.record { _, _ in .withdrawn } }
+}
+
+/// `dsr close CASE`: all requests are answered (or withdrawn); the case is done.
+struct CloseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "close", abstract: "Close a case whose requests are all answered.")
+    @OptionGroup var step: StepOptions
+    func run() throws { try step.record { _, _ in .closed } }
+}
+
+/// `dsr reopen CASE`: a closed or withdrawn case is worked on again.
+struct ReopenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "reopen", abstract: "Reopen a closed case.")
+    @OptionGroup var step: StepOptions
+    func run() throws { try step.record { _, _ in .reopened } }
+}
+
+/// `dsr identity request|confirm CASE`: proof of identity asked for (the clock stops) and
+/// received (it runs again).
+struct IdentityCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "identity", abstract: "Record an identity check (stops the clock while waiting).",
+        subcommands: [Request.self, Confirm.self])
+
+    struct Request: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Proof of identity was asked for.")
+        @OptionGroup var step: StepOptions
+        func run() throws { try step.record { _, _ in .identityRequested } }
+    }
+
+    struct Confirm: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Identity was confirmed (record \"checked\", keep no copy).")
+        @OptionGroup var step: StepOptions
+        func run() throws { try step.record { _, _ in .identityConfirmed } }
+    }
+}
+
+/// `dsr clarify request|receive CASE`: the person was asked to clarify the request (the
+/// clock stops) and answered (it runs again).
+struct ClarifyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "clarify", abstract: "Record a request for clarification (stops the clock while waiting).",
+        subcommands: [Request.self, Receive.self])
+
+    struct Request: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The person was asked to clarify or narrow the request.")
+        @OptionGroup var step: StepOptions
+        func run() throws { try step.record { _, _ in .clarificationRequested } }
+    }
+
+    struct Receive: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The clarification arrived.")
+        @OptionGroup var step: StepOptions
+        func run() throws { try step.record { _, _ in .clarificationReceived } }
+    }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import DSRCore
+import DSRStore
+import Foundation
+
+/// `dsr verify`: walks the hash chain. Exit 0 and the head hash when intact; exit 1 naming
+/// the first event that was changed, removed, inserted or reordered.
+struct VerifyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify", abstract: "Check that the case log was not altered (exit 1 if it was).")
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let report = try store.open().verify()
+        if output.json {
+            var writer = JSONWriter()
+            writer.beginObject()
+            writer.key("intact")
+            writer.bool(report.isIntact)
+            writer.key("events")
+            writer.integer(report.events)
+            writer.key("head")
+            writer.string(report.head)
+            writer.key("purged_records")
+            writer.integer(report.purgedRecords)
+            writer.key("problem")
+            if let problem = report.problem { writer.string(problem.description) } else { writer.null() }
+            writer.endObject()
+            writer.newline()
+            FileHandle.standardOutput.write(writer.data)
+        } else if report.isIntact {
+            let lang = output.lang
+            let text = lang.pick("Kette intakt: ", "Chain intact: ") + "\(report.events) "
+                + lang.pick("Ereignisse", "events")
+                + (report.purgedRecords > 0 ? lang.pick(", \(report.purgedRecords) gelöschte Personendaten-Einträge", ", \(report.purgedRecords) purged personal-data records") : "")
+                + "\n" + lang.pick("Kopf: ", "Head: ") + report.head + "\n"
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+        if let problem = report.problem {
+            throw CommandFailure(message: "verification failed: \(problem)", exitCode: 1)
+        }
+    }
+}

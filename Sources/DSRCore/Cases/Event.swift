@@ -1,0 +1,100 @@
+/// A piece of personal data that an event carries. Its text lives in the store's vault; the
+/// event itself holds only an HMAC commitment to it, so erasing the text later leaves the hash
+/// chain intact (DESIGN.md).
+public enum PersonalField: String, CaseIterable, Sendable, Codable, Comparable {
+    /// The data subject's name.
+    case subject
+    /// Address, e-mail address or social-media handle.
+    case contact
+    /// An outside reference (the person's letter, a message id).
+    case reference
+    /// Free text.
+    case note
+    /// Reasons given (for an extension).
+    case reason
+
+    public static func < (lhs: PersonalField, rhs: PersonalField) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// One fact in the life of a case. Events are appended, never changed; the case's state is a
+/// fold over them. Personal data is not part of an event (see `PersonalField`).
+public enum Event: Sendable, Equatable {
+    /// The request(s) came in. `policyHash` names the policy in force for this case.
+    case received(kinds: [RequestKind], channel: Channel, claimantDue: CivilDate?, policyHash: String)
+    /// Receipt was confirmed to the person.
+    case acknowledged
+    /// Proof of identity was asked for: the clock stops (Art. 12(6)).
+    case identityRequested
+    /// Identity was confirmed ("ID card checked", never a copy): the clock runs again.
+    case identityConfirmed
+    /// The person was asked to clarify or narrow the request: the clock stops.
+    case clarificationRequested
+    /// The clarification arrived: the clock runs again.
+    case clarificationReceived
+    /// The person was told that the deadline is extended (reasons in the vault).
+    case extended(notifiedAt: Instant)
+    /// Forwarded to a joint controller (Meta for Page Insights).
+    case forwarded(to: String)
+    /// The recipients of the data were told of a rectification, erasure or restriction (Art. 19).
+    case recipientsNotified
+    /// One request was answered.
+    case answered(kind: RequestKind, outcome: Outcome, basis: String?)
+    /// The person withdrew the request.
+    case withdrawn
+    /// The case was given to a member of staff.
+    case assigned(to: String)
+    /// A note was added (text in the vault).
+    case noteAdded
+    case closed
+    case reopened
+
+    /// The stable key of the event's kind, as stored and exported.
+    public var kind: String {
+        switch self {
+        case .received: "received"
+        case .acknowledged: "acknowledged"
+        case .identityRequested: "identity-requested"
+        case .identityConfirmed: "identity-confirmed"
+        case .clarificationRequested: "clarification-requested"
+        case .clarificationReceived: "clarification-received"
+        case .extended: "extended"
+        case .forwarded: "forwarded"
+        case .recipientsNotified: "recipients-notified"
+        case .answered: "answered"
+        case .withdrawn: "withdrawn"
+        case .assigned: "assigned"
+        case .noteAdded: "note-added"
+        case .closed: "closed"
+        case .reopened: "reopened"
+        }
+    }
+}
+
+/// An event as recorded: what happened, to which case, when (in the world and on the
+/// machine's clock), by whom, and the commitments to its personal data.
+public struct EventRecord: Sendable, Equatable {
+    public var id: EventID
+    public var caseID: CaseID
+    public var event: Event
+    /// HMAC-SHA-256 (hex) of each personal field's text, under a key of its own.
+    public var commitments: [PersonalField: String]
+    /// When it happened, as the clerk states it.
+    public var occurredAt: Instant
+    /// When it was recorded, by the machine's clock.
+    public var recordedAt: Instant
+    /// The login name of whoever recorded it.
+    public var actor: String
+
+    public init(
+        id: EventID, caseID: CaseID, event: Event, commitments: [PersonalField: String] = [:],
+        occurredAt: Instant, recordedAt: Instant, actor: String
+    ) {
+        self.id = id
+        self.caseID = caseID
+        self.event = event
+        self.commitments = commitments
+        self.occurredAt = occurredAt
+        self.recordedAt = recordedAt
+        self.actor = actor
+    }
+}

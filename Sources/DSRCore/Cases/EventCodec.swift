@@ -1,0 +1,165 @@
+import Foundation
+
+/// The canonical text of events: what the hash chain commits to, what the store keeps, and
+/// what exports carry, so anyone can re-verify the chain with standard tools.
+///
+/// An event's canonical form is compact JSON with the keys in this order:
+/// `{"actor":…,"case":…,"id":…,"kind":…,"occurred_at":…,"payload":{…},"recorded_at":…}`.
+/// Instants are UTC (`2026-01-31T09:00:00Z`); the payload's keys are sorted; personal data
+/// appears only as `"personal":{"subject":"<HMAC hex>",…}`. Its hash is
+/// `SHA-256(previous hash (32 bytes, zeros for the first event) ‖ canonical UTF-8 bytes)`.
+public enum EventCodec {
+    /// The payload of an event: its facts and the commitments to its personal data.
+    public static func payload(_ event: Event, commitments: [PersonalField: String]) -> String {
+        var json = JSONWriter()
+        json.beginObject()
+        switch event {
+        case .received(let kinds, let channel, let claimantDue, let policyHash):
+            json.key("channel")
+            json.string(channel.rawValue)
+            if let claimantDue {
+                json.key("claimant_due")
+                json.date(claimantDue)
+            }
+            json.key("kinds")
+            json.beginArray()
+            for kind in kinds { json.string(kind.rawValue) }
+            json.endArray()
+            personal(commitments, into: &json)
+            json.key("policy")
+            json.string(policyHash)
+        case .extended(let notifiedAt):
+            json.key("notified_at")
+            json.utc(notifiedAt)
+            personal(commitments, into: &json)
+        case .forwarded(let to), .assigned(let to):
+            personal(commitments, into: &json)
+            json.key("to")
+            json.string(to)
+        case .answered(let kind, let outcome, let basis):
+            if let basis {
+                json.key("basis")
+                json.string(basis)
+            }
+            json.key("kind")
+            json.string(kind.rawValue)
+            json.key("outcome")
+            json.string(outcome.rawValue)
+            personal(commitments, into: &json)
+        default:
+            personal(commitments, into: &json)
+        }
+        json.endObject()
+        return json.text
+    }
+
+    /// The canonical bytes of an event whose payload is already canonical.
+    public static func canonical(
+        id: Int64, caseID: String, kind: String, occurredAt: Int64, recordedAt: Int64,
+        actor: String, payload: String, into json: inout JSONWriter
+    ) {
+        json.beginObject()
+        json.key("actor")
+        json.string(actor)
+        json.key("case")
+        json.string(caseID)
+        json.key("id")
+        json.integer(Int(id))
+        json.key("kind")
+        json.string(kind)
+        json.key("occurred_at")
+        json.utc(Instant(secondsSinceEpoch: occurredAt))
+        json.key("payload")
+        var payload = payload
+        payload.withUTF8 { json.buffer.append(UnsafeRawBufferPointer($0)) }
+        json.key("recorded_at")
+        json.utc(Instant(secondsSinceEpoch: recordedAt))
+        json.endObject()
+    }
+
+    /// Reads an event back from its kind and payload.
+    public static func decode(kind: String, payload: String) throws -> (Event, [PersonalField: String]) {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(payload.utf8)) as? [String: Any] else {
+            throw DSRCoreError.corruptRecord("payload of a '\(kind)' event is not a JSON object")
+        }
+        var commitments: [PersonalField: String] = [:]
+        for (key, value) in object["personal"] as? [String: String] ?? [:] {
+            if let field = PersonalField(rawValue: key) { commitments[field] = value }
+        }
+        func text(_ key: String) throws -> String {
+            guard let value = object[key] as? String else {
+                throw DSRCoreError.corruptRecord("'\(kind)' event lacks '\(key)'")
+            }
+            return value
+        }
+        let event: Event
+        switch kind {
+        case "received":
+            let kinds = (object["kinds"] as? [String] ?? []).compactMap(RequestKind.init(rawValue:))
+            guard let channel = Channel(rawValue: try text("channel")), !kinds.isEmpty else {
+                throw DSRCoreError.corruptRecord("'received' event has unknown kinds or channel")
+            }
+            let due = (object["claimant_due"] as? String).flatMap(CivilDate.init(iso:))
+            event = .received(kinds: kinds, channel: channel, claimantDue: due, policyHash: try text("policy"))
+        case "acknowledged": event = .acknowledged
+        case "identity-requested": event = .identityRequested
+        case "identity-confirmed": event = .identityConfirmed
+        case "clarification-requested": event = .clarificationRequested
+        case "clarification-received": event = .clarificationReceived
+        case "extended":
+            guard let notified = UTCInstant.parse(try text("notified_at")) else {
+                throw DSRCoreError.corruptRecord("'extended' event has a bad notified_at")
+            }
+            event = .extended(notifiedAt: notified)
+        case "forwarded": event = .forwarded(to: try text("to"))
+        case "recipients-notified": event = .recipientsNotified
+        case "answered":
+            guard let requestKind = RequestKind(rawValue: try text("kind")),
+                let outcome = Outcome(rawValue: try text("outcome"))
+            else { throw DSRCoreError.corruptRecord("'answered' event has unknown kind or outcome") }
+            event = .answered(kind: requestKind, outcome: outcome, basis: object["basis"] as? String)
+        case "withdrawn": event = .withdrawn
+        case "assigned": event = .assigned(to: try text("to"))
+        case "note-added": event = .noteAdded
+        case "closed": event = .closed
+        case "reopened": event = .reopened
+        default: throw DSRCoreError.corruptRecord("unknown event kind '\(kind)'")
+        }
+        return (event, commitments)
+    }
+
+    private static func personal(_ commitments: [PersonalField: String], into json: inout JSONWriter) {
+        guard !commitments.isEmpty else { return }
+        json.key("personal")
+        json.beginObject()
+        for field in commitments.keys.sorted() {
+            json.key(field.rawValue)
+            json.string(commitments[field]!)
+        }
+        json.endObject()
+    }
+}
+
+/// Reads `2026-01-31T09:00:00Z` exactly as the codec writes it.
+enum UTCInstant {
+    static func parse(_ text: String) -> Instant? {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 20, bytes[10] == UInt8(ascii: "T"), bytes[19] == UInt8(ascii: "Z"),
+            let date = CivilDate(iso: String(decoding: bytes[0..<10], as: UTF8.self))
+        else { return nil }
+        let parts = String(decoding: bytes[11..<19], as: UTF8.self).split(separator: ":").compactMap { Int($0) }
+        guard parts.count == 3 else { return nil }
+        return Instant(secondsSinceEpoch: Int64(date.dayNumber) * 86_400 + Int64(parts[0] * 3600 + parts[1] * 60 + parts[2]))
+    }
+}
+
+extension CivilDate {
+    /// Parses `YYYY-MM-DD`.
+    public init?(iso text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
+        else { return nil }
+        self.init(year: year, month: month, day: day)
+    }
+}

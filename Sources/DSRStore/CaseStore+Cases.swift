@@ -1,0 +1,188 @@
+import DSRCore
+import Foundation
+import GRDB
+
+/// A new case as the clerk logs it.
+public struct NewCase: Sendable {
+    public var kinds: [RequestKind]
+    public var channel: Channel
+    public var received: Instant
+    public var claimantDue: CivilDate?
+    /// Subject name, contact, reference, note: kept in the vault.
+    public var personal: [PersonalField: String]
+
+    public init(
+        kinds: [RequestKind], channel: Channel, received: Instant, claimantDue: CivilDate? = nil,
+        personal: [PersonalField: String] = [:]
+    ) {
+        self.kinds = kinds
+        self.channel = channel
+        self.received = received
+        self.claimantDue = claimantDue
+        self.personal = personal
+    }
+}
+
+/// A policy as a case refers to it: content hash, text, where it came from.
+public struct PolicyReference: Sendable {
+    public var hash: String
+    public var text: String
+    public var source: String
+
+    public init(text: String, source: String) {
+        self.text = text
+        self.source = source
+        hash = CaseStore.policyHash(text)
+    }
+}
+
+/// What a write produced: the event as recorded, and the case as it now stands.
+public struct Recorded: Sendable {
+    public var record: EventRecord
+    public var state: CaseState
+    public var schedule: Schedule
+}
+
+/// Builds the deadline engine for a policy, given its hash and text (callers cache).
+public typealias EngineProvider = (_ hash: String, _ text: String) throws -> DeadlineEngine
+
+extension CaseStore {
+    /// Logs a new case under `policy`: allocates its number in the year of receipt, appends
+    /// the `received` event and writes the projection, all in one transaction.
+    public func logCase(
+        _ newCase: NewCase, policy: PolicyReference, engine: DeadlineEngine, actor: String, now: Instant
+    ) throws -> Recorded {
+        try bulk { session in
+            let (record, state) = try session.log(newCase, policy: policy, engine: engine, actor: actor, recordedAt: now)
+            let schedule = try session.saveProjection(state, engine: engine, now: now)
+            return Recorded(record: record, state: state, schedule: schedule)
+        }
+    }
+
+    /// Records a step on a case, if it makes sense for the case as it stands (`StepRules`),
+    /// and updates the projection — in one transaction.
+    public func record(
+        _ event: Event, on caseID: CaseID, personal: [PersonalField: String] = [:], at occurredAt: Instant,
+        actor: String, now: Instant, engine provider: EngineProvider
+    ) throws -> Recorded {
+        try bulk { session in
+            guard var state = try Self.state(of: caseID, db: session.db) else {
+                throw DSRStoreError.unknownCase(caseID.rawValue)
+            }
+            guard let policy = try PolicyRow.fetchOne(session.db, key: state.policyHash) else {
+                throw DSRStoreError.missingPolicy(state.policyHash)
+            }
+            let engine = try provider(policy.hash, policy.text)
+            let record = try session.record(
+                event, on: &state, personal: personal, at: occurredAt, actor: actor, recordedAt: now,
+                policy: engine.policy)
+            let schedule = try session.saveProjection(state, engine: engine, now: now)
+            return Recorded(record: record, state: state, schedule: schedule)
+        }
+    }
+
+    /// Runs `body` in one write transaction with a session that appends events for any
+    /// number of cases (imports and the demo log thousands in one go).
+    public func bulk<T>(_ body: (BulkSession) throws -> T) throws -> T {
+        try write { db in
+            let session = BulkSession(db: db, writer: try ChainWriter(db))
+            let result = try body(session)
+            try session.writer.finish()
+            return result
+        }
+    }
+
+    /// The state of a case folded from its events, or nil if there is no such case.
+    static func state(of caseID: CaseID, db: Database) throws -> CaseState? {
+        CaseState(events: try events(of: caseID, db: db))
+    }
+
+    static func events(of caseID: CaseID, db: Database) throws -> [EventRecord] {
+        try EventRow.filter(EventRow.Columns.caseId == caseID.rawValue).order(EventRow.Columns.id)
+            .fetchAll(db).map { try $0.record() }
+    }
+
+    // MARK: - Reading
+
+    /// The events of a case, oldest first (empty if there is no such case).
+    public func events(of caseID: CaseID) throws -> [EventRecord] {
+        try queue.read { db in try Self.events(of: caseID, db: db) }
+    }
+
+    /// The personal data of a case by event and field; a purged field maps to nil.
+    public func personalData(of caseID: CaseID) throws -> [EventID: [PersonalField: String?]] {
+        try queue.read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT vault.eventId, vault.field, vault.content FROM vault
+                JOIN event ON event.id = vault.eventId WHERE event.caseId = ?
+                """, arguments: [caseID.rawValue])
+            var result: [EventID: [PersonalField: String?]] = [:]
+            for row in rows {
+                guard let field = PersonalField(rawValue: row["field"]) else { continue }
+                let content: Data? = row["content"]
+                result[EventID(row["eventId"]), default: [:]][field] = content.map { String(decoding: $0, as: UTF8.self) }
+            }
+            return result
+        }
+    }
+
+    /// The projection row of a case.
+    public func summary(of caseID: CaseID) throws -> CaseSummary? {
+        try queue.read { db in try CaseSummary.fetchOne(db, key: caseID.rawValue) }
+    }
+
+    /// The cases that still owe an answer, by internal due date (an index range scan).
+    public func activeCases() throws -> [CaseSummary] {
+        try queue.read { db in
+            try CaseSummary.filter(CaseSummary.Columns.active == true)
+                .order(CaseSummary.Columns.internalDue).fetchAll(db)
+        }
+    }
+
+    /// Cases by filter, oldest receipt first.
+    public func cases(_ filter: CaseFilter) throws -> [CaseSummary] {
+        try queue.read { db in
+            var request = CaseSummary.all()
+            if let channel = filter.channel { request = request.filter(CaseSummary.Columns.channel == channel.rawValue) }
+            if let kind = filter.kind {
+                request = request.filter(sql: "',' || kinds || ',' LIKE ?", arguments: ["%,\(kind.rawValue),%"])
+            }
+            if let assignee = filter.assignee { request = request.filter(CaseSummary.Columns.assignee == assignee) }
+            if let from = filter.receivedFrom { request = request.filter(CaseSummary.Columns.receivedAt >= from.secondsSinceEpoch) }
+            if let to = filter.receivedTo { request = request.filter(CaseSummary.Columns.receivedAt < to.secondsSinceEpoch) }
+            if let lifecycles = filter.lifecycles { request = request.filter(lifecycles.map(\.rawValue).contains(CaseSummary.Columns.lifecycle)) }
+            return try request.order(CaseSummary.Columns.receivedAt, CaseSummary.Columns.year, CaseSummary.Columns.number).fetchAll(db)
+        }
+    }
+
+    /// The cases whose subject name contains `text` (ignoring case and diacritics-free
+    /// spelling is not attempted: "Müller" does not find "Mueller").
+    public func cases(subjectContaining text: String) throws -> [CaseSummary] {
+        let needle = text.lowercased()
+        return try queue.read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT event.caseId AS caseId, vault.content AS content FROM vault
+                JOIN event ON event.id = vault.eventId
+                WHERE vault.field = 'subject' AND vault.content IS NOT NULL
+                """)
+            var ids: [String] = []
+            for row in rows {
+                let content: Data = row["content"]
+                if String(decoding: content, as: UTF8.self).lowercased().contains(needle) { ids.append(row["caseId"]) }
+            }
+            return try CaseSummary.filter(keys: ids).order(CaseSummary.Columns.receivedAt).fetchAll(db)
+        }
+    }
+}
+
+/// Which cases `dsr list` shows.
+public struct CaseFilter: Sendable {
+    public var channel: Channel?
+    public var kind: RequestKind?
+    public var assignee: String?
+    public var receivedFrom: Instant?
+    public var receivedTo: Instant?
+    public var lifecycles: [CaseState.Lifecycle]?
+
+    public init() {}
+}

@@ -1,0 +1,125 @@
+import DSRCore
+import Foundation
+import GRDB
+
+/// The case log in one SQLite file: events in a hash chain, personal data in the vault, one
+/// projection row per case. Every write is one IMMEDIATE transaction, so concurrent `dsr`
+/// processes queue (busy timeout) instead of failing, and a crash leaves nothing half-written.
+public final class CaseStore: @unchecked Sendable {
+    public let path: String
+    let queue: DatabaseQueue
+
+    /// How long a writer waits for another process's transaction before giving up.
+    public static let busyTimeout: TimeInterval = 30
+
+    /// Opens the database at `path`, creating it (mode 0600, folder 0700) and migrating it.
+    public init(path: String) throws {
+        self.path = path
+        try Self.prepareFile(at: path)
+        var configuration = Configuration()
+        configuration.journalMode = .wal
+        configuration.busyMode = .timeout(Self.busyTimeout)
+        configuration.foreignKeysEnabled = true
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+            try queue.read { db in
+                let applied = try Migrations.migrator.appliedIdentifiers(db)
+                let known = Set(Migrations.migrator.migrations)
+                if let unknown = applied.first(where: { !known.contains($0) }) {
+                    throw DSRStoreError.newerSchema(unknown)
+                }
+            }
+            try Migrations.migrator.migrate(queue)
+        } catch let error as DatabaseError {
+            throw DSRStoreError.cannotOpen(path: path, reason: error.message ?? "SQLite error \(error.resultCode.rawValue)")
+        }
+    }
+
+    /// Creates the folder (0700) and an empty file (0600) if they do not exist yet, so SQLite
+    /// never creates them with the process's default permissions.
+    private static func prepareFile(at path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().path
+        let manager = FileManager.default
+        if !manager.fileExists(atPath: folder) {
+            do {
+                try manager.createDirectory(
+                    atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw DSRStoreError.cannotOpen(path: path, reason: "cannot create folder \(folder)")
+            }
+        }
+        let descriptor = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            throw DSRStoreError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
+        }
+        close(descriptor)
+    }
+
+    /// The names of the migrations applied (the schema version).
+    public func schemaVersion() throws -> [String] {
+        try queue.read { db in try Migrations.migrator.appliedIdentifiers(db).sorted() }
+    }
+
+    // MARK: - Policies
+
+    /// Stores a policy text (once per content hash); returns its hash.
+    @discardableResult
+    public func storePolicy(text: String, source: String, now: Instant, makeDefault: Bool = false) throws -> String {
+        let hash = Self.policyHash(text)
+        try write { db in
+            if try PolicyRow.fetchOne(db, key: hash) == nil {
+                try PolicyRow(hash: hash, source: source, text: text, storedAt: now.secondsSinceEpoch).insert(db)
+            }
+            if makeDefault { try SettingRow(key: "policy", value: hash).save(db) }
+        }
+        return hash
+    }
+
+    /// The policy `dsr init` chose for this database, if any: its text and source.
+    public func defaultPolicy() throws -> (text: String, source: String)? {
+        try queue.read { db in
+            guard let hash = try SettingRow.fetchOne(db, key: "policy")?.value,
+                let row = try PolicyRow.fetchOne(db, key: hash)
+            else { return nil }
+            return (row.text, row.source)
+        }
+    }
+
+    /// The text of a stored policy.
+    public func policyText(hash: String) throws -> String {
+        guard let row = try queue.read({ db in try PolicyRow.fetchOne(db, key: hash) }) else {
+            throw DSRStoreError.missingPolicy(hash)
+        }
+        return row.text
+    }
+
+    /// SHA-256 (hex) of a policy's text.
+    public static func policyHash(_ text: String) -> String {
+        Chain.sha256(Data(text.utf8)).hexString
+    }
+
+    // MARK: - Writing
+
+    /// Runs `body` in one IMMEDIATE transaction; SQLite errors become store errors without
+    /// their SQL arguments.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try queue.write(body)
+        } catch let error as DatabaseError {
+            throw DSRStoreError.database(error.message ?? "SQLite error \(error.resultCode.rawValue)")
+        }
+    }
+}
+
+extension CaseStore {
+    /// How many cases and events the database holds.
+    public func counts() throws -> (cases: Int, events: Int) {
+        try queue.read { db in
+            (try CaseSummary.fetchCount(db), try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM event") ?? 0)
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import GRDB
+
+/// The schema, as named migrations. A migration that has shipped is never edited; changes
+/// come as new migrations.
+enum Migrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-event-log") { db in
+            try db.execute(sql: """
+                CREATE TABLE policy (
+                    hash TEXT PRIMARY KEY,
+                    source TEXT NOT NULL,
+                    text TEXT NOT NULL,
+                    storedAt INTEGER NOT NULL
+                );
+                CREATE TABLE setting (
+                    key TEXT PRIMARY KEY,
+                    value TEXT NOT NULL
+                );
+                CREATE TABLE event (
+                    id INTEGER PRIMARY KEY,
+                    caseId TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    payload TEXT NOT NULL,
+                    occurredAt INTEGER NOT NULL,
+                    recordedAt INTEGER NOT NULL,
+                    actor TEXT NOT NULL,
+                    prevHash BLOB NOT NULL,
+                    hash BLOB NOT NULL
+                );
+                CREATE INDEX event_by_case ON event(caseId, id);
+                CREATE TABLE vault (
+                    eventId INTEGER NOT NULL REFERENCES event(id),
+                    field TEXT NOT NULL,
+                    key BLOB,
+                    content BLOB,
+                    PRIMARY KEY (eventId, field)
+                ) WITHOUT ROWID;
+                CREATE TABLE chainHead (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    lastEventId INTEGER NOT NULL,
+                    hash BLOB NOT NULL
+                );
+                CREATE TABLE caseProjection (
+                    id TEXT PRIMARY KEY,
+                    year INTEGER NOT NULL,
+                    number INTEGER NOT NULL,
+                    channel TEXT NOT NULL,
+                    kinds TEXT NOT NULL,
+                    receivedAt INTEGER NOT NULL,
+                    receiptDate TEXT NOT NULL,
+                    deadline TEXT NOT NULL,
+                    extendedDeadline TEXT,
+                    dueDate TEXT NOT NULL,
+                    dueEnd INTEGER NOT NULL,
+                    internalDue INTEGER NOT NULL,
+                    lifecycle TEXT NOT NULL,
+                    active INTEGER NOT NULL,
+                    paused INTEGER NOT NULL,
+                    extension TEXT NOT NULL,
+                    assignee TEXT,
+                    answeredAt INTEGER,
+                    closedAt INTEGER,
+                    lastEventId INTEGER NOT NULL,
+                    lastEventAt INTEGER NOT NULL,
+                    policyHash TEXT NOT NULL REFERENCES policy(hash)
+                );
+                CREATE UNIQUE INDEX case_by_number ON caseProjection(year, number);
+                CREATE INDEX active_case_by_internal_due ON caseProjection(internalDue) WHERE active = 1;
+                CREATE INDEX case_by_receipt ON caseProjection(receivedAt);
+                """)
+        }
+        return migrator
+    }
+}

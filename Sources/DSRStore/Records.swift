@@ -1,0 +1,71 @@
+import Foundation
+import DSRCore
+import GRDB
+
+/// A row of the event log.
+struct EventRow: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "event"
+    var id: Int64
+    var caseId: String
+    var kind: String
+    var payload: String
+    var occurredAt: Int64
+    var recordedAt: Int64
+    var actor: String
+    var prevHash: Data
+    var hash: Data
+
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let caseId = Column(CodingKeys.caseId)
+    }
+
+    /// The domain record of this row.
+    func record() throws -> EventRecord {
+        guard let caseID = CaseID(caseId) else { throw DSRCoreError.corruptRecord("event \(id) has a bad case id") }
+        let (event, commitments) = try EventCodec.decode(kind: kind, payload: payload)
+        return EventRecord(
+            id: EventID(id), caseID: caseID, event: event, commitments: commitments,
+            occurredAt: Instant(secondsSinceEpoch: occurredAt),
+            recordedAt: Instant(secondsSinceEpoch: recordedAt), actor: actor)
+    }
+}
+
+/// Personal data of one event field: the text and the key of its commitment. Both are
+/// removed when the data is purged.
+struct VaultRow: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "vault"
+    var eventId: Int64
+    var field: String
+    var key: Data?
+    var content: Data?
+
+    enum Columns {
+        static let eventId = Column(CodingKeys.eventId)
+        static let field = Column(CodingKeys.field)
+    }
+}
+
+/// The last link of the hash chain.
+struct ChainHeadRow: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "chainHead"
+    var id: Int64 = 1
+    var lastEventId: Int64
+    var hash: Data
+}
+
+/// A policy text as stored, by its SHA-256.
+struct PolicyRow: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "policy"
+    var hash: String
+    var source: String
+    var text: String
+    var storedAt: Int64
+}
+
+/// A key–value setting of the database (the policy `dsr init` chose).
+struct SettingRow: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "setting"
+    var key: String
+    var value: String
+}
