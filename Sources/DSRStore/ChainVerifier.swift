@@ -21,7 +21,7 @@ public struct VerificationReport: Sendable, Equatable {
             switch self {
             case .changed(let event, let caseID): "event \(event) (case \(caseID)) was changed: its content no longer matches its hash"
             case .removed(let before, let from): "event(s) \(from)–\(before - 1) were removed: event \(before) follows event \(from - 1)"
-            case .inserted(let event): "event \(event) was inserted or moved: it does not link to the event before it"
+            case .inserted(let event): "event \(event) was inserted: it is not part of the chain"
             case .truncated(let last, let head): "events after \(last) were removed: the chain head names event \(head)"
             case .personalDataChanged(let event, let field): "the \(field) of event \(event) was changed in the vault: it no longer matches its commitment"
             }
@@ -49,6 +49,8 @@ extension CaseStore {
             var previousHash = Chain.genesis
             var expectedID: Int64 = 1
             var count = 0
+            let head = try ChainHeadRow.fetchOne(db)
+            let headID = head?.lastEventId ?? 0
             let cursor = try Row.fetchCursor(db, sql: """
                 SELECT id, caseId, kind, payload, occurredAt, recordedAt, actor, prevHash, hash
                 FROM event ORDER BY id
@@ -64,7 +66,9 @@ extension CaseStore {
                     actor: row[6], payload: row[3], into: &canonical)
                 let hash = Chain.hash(previous: prevHash, canonical: canonical.buffer)
                 var problem: VerificationReport.Problem?
-                if hash != storedHash {
+                if id > headID {
+                    problem = .inserted(event: id)
+                } else if hash != storedHash {
                     problem = .changed(event: id, caseID: caseID)
                 } else if id > expectedID {
                     problem = .removed(before: id, missingFrom: expectedID)
@@ -78,7 +82,6 @@ extension CaseStore {
                 expectedID = id + 1
                 count += 1
             }
-            let head = try ChainHeadRow.fetchOne(db)
             if let head, head.lastEventId != expectedID - 1 || head.hash != previousHash {
                 let problem: VerificationReport.Problem =
                     head.lastEventId > expectedID - 1

@@ -70,8 +70,7 @@ public enum EventCodec {
         json.key("occurred_at")
         json.utc(Instant(secondsSinceEpoch: occurredAt))
         json.key("payload")
-        var payload = payload
-        payload.withUTF8 { json.buffer.append(UnsafeRawBufferPointer($0)) }
+        json.json(payload)
         json.key("recorded_at")
         json.utc(Instant(secondsSinceEpoch: recordedAt))
         json.endObject()

@@ -42,6 +42,9 @@ public struct JSONWriter {
         needsComma = true
     }
 
+    /// Writes text that is already JSON (a value), as it is.
+    public mutating func json(_ text: String) { raw(text) }
+
     public mutating func integer(_ value: Int) { raw(String(value)) }
     public mutating func number(_ value: Double) { raw(String(value)) }
     public mutating func bool(_ value: Bool) { raw(value ? "true" : "false") }
