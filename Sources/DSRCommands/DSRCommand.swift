@@ -10,9 +10,10 @@ public struct DSRCommand: ParsableCommand {
         commandName: "dsr",
         abstract: "Track GDPR data-subject requests and their legal deadlines.",
         discussion: """
-            Exit codes: 0 ok, 1 something is overdue or failed verification, 64 usage error,
+            Exit codes: 0 ok, 1 something is overdue or failed verification, 64 usage error, \
             65 bad input data, 70 internal error, 74 I/O error, 77 not permitted.
             """,
+        version: "0.1.0",
         subcommands: [
             InitCommand.self, LogCommand.self, AckCommand.self, IdentityCommand.self, ClarifyCommand.self,
             ExtendCommand.self, ForwardCommand.self, NotifyRecipientsCommand.self, AnswerCommand.self,

@@ -90,9 +90,11 @@ struct DemoScenario {
             let notified = later(received, days: lateNotice ? (33 + pausedDays)...(36 + pausedDays) : 18...27)
             steps.append((notified, .extended(notifiedAt: notified), [.reason: "Umfang und Zahl der Anträge (Demo)"]))
         }
-        guard !chance(0.04) else { return steps }  // forgotten: it turns overdue
-        let late = !extended && chance(0.04)
-        let answerDays = late ? 34.0...45.0 : (extended ? 40.0...80.0 : 4.0...27.0)
+        // A few recent ones are forgotten and turn overdue (older ones were found and answered late).
+        let forgotten = chance(0.04)
+        guard !forgotten || received.secondsSinceEpoch < now.secondsSinceEpoch - 120 * Self.day else { return steps }
+        let late = (!extended && chance(0.04)) || forgotten
+        let answerDays = extended ? 40.0...80.0 : (late ? 34.0...45.0 : 4.0...27.0)
         let answeredAt = later(received, days: (answerDays.lowerBound + pausedDays)...(answerDays.upperBound + pausedDays))
         for kind in kinds {
             let outcome: Outcome = pick([(.granted, 70), (.noData, 12), (.partial, 10), (.refused, 8)])

@@ -61,7 +61,7 @@ struct ImportRows {
         guard let header = records.first else { throw failure(1, "the file is empty") }
         var columns: [Column: Int] = [:]
         for (index, name) in header.fields.enumerated() {
-            let key = name.trimmingCharacters(in: .whitespaces).lowercased()
+            let key = name.trimmedBlanks.lowercased()
             guard let column = Column.allCases.first(where: { $0.names.contains(key) }) else {
                 throw failure(header.line, "unknown column '\(name)'; known: " + Column.allCases.map(\.rawValue).joined(separator: ", "))
             }
@@ -74,7 +74,7 @@ struct ImportRows {
         rows = try records.dropFirst().map { record in
             func value(_ column: Column) -> String? {
                 guard let index = columns[column], index < record.fields.count else { return nil }
-                let text = record.fields[index].trimmingCharacters(in: .whitespaces)
+                let text = record.fields[index].trimmedBlanks
                 return text.isEmpty ? nil : text
             }
             do {
@@ -84,7 +84,7 @@ struct ImportRows {
                 func instant(_ column: Column) throws -> Instant? {
                     try value(column).map { try input.instant(from: $0, now: now) }
                 }
-                let kinds = try LogCommand.kinds(value(.kind)?.replacingOccurrences(of: "+", with: ",").replacingOccurrences(of: "/", with: ",") ?? "")
+                let kinds = try LogCommand.kinds(value(.kind) ?? "")
                 guard let channelText = value(.channel), let channel = Channel(name: channelText) else {
                     throw DSRCoreError.unknownChannel(value(.channel) ?? "")
                 }
@@ -121,3 +121,4 @@ struct ImportRows {
         }
     }
 }
+

@@ -74,10 +74,10 @@ struct LogCommand: ParsableCommand {
         CaseOutput(language: output.lang, engine: engine).printRecorded(recorded, json: output.json)
     }
 
-    /// Parses `Auskunft,Löschung` into kinds (each once, in the order given).
+    /// Parses `Auskunft,Löschung` (or `+`, `/` between) into kinds, each once, in order.
     static func kinds(_ text: String) throws -> [RequestKind] {
         var kinds: [RequestKind] = []
-        for name in text.split(separator: ",") {
+        for name in text.split(whereSeparator: { $0 == "," || $0 == "+" || $0 == "/" }) {
             guard let kind = RequestKind(name: String(name)) else { throw DSRCoreError.unknownKind(String(name)) }
             if !kinds.contains(kind) { kinds.append(kind) }
         }

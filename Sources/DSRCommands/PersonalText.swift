@@ -33,7 +33,7 @@ enum PersonalText {
     /// control characters (line breaks and tabs are allowed in notes and reasons), no
     /// replacement characters left by invalid UTF-8.
     static func validated(_ text: String, field: PersonalField, option: String) throws -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmedBlanks
         guard !trimmed.isEmpty else { throw DSRCoreError.invalidText("\(option) is empty") }
         guard trimmed.utf8.count <= limit(for: field) else {
             throw DSRCoreError.invalidText("\(option) is longer than \(limit(for: field)) bytes")

@@ -108,7 +108,7 @@ struct CaseView {
         writer.key("channel")
         writer.string(state.channel.rawValue)
         for field in [PersonalField.subject, .contact, .reference] {
-            writer.key(field.rawValue)
+            writer.key(named: field.rawValue)
             if let value = personal[events[0].id]?[field] { if let value { writer.string(value) } else { writer.string("[purged]") } } else { writer.null() }
         }
         writer.key("received")
@@ -120,7 +120,7 @@ struct CaseView {
         writer.beginObject()
         for kind in state.kinds {
             guard let answer = state.answers[kind] else { continue }
-            writer.key(kind.rawValue)
+            writer.key(named: kind.rawValue)
             writer.beginObject()
             writer.key("outcome")
             writer.string(answer.outcome.rawValue)
@@ -150,7 +150,7 @@ struct CaseView {
             writer.key("actor")
             writer.string(record.actor)
             for (field, value) in (personal[record.id] ?? [:]).sorted(by: { $0.key < $1.key }) where [.note, .reason].contains(field) {
-                writer.key(field.rawValue)
+                writer.key(named: field.rawValue)
                 writer.string(value ?? "[purged]")
             }
             writer.endObject()

@@ -46,15 +46,20 @@ final class CaseContext {
         if let currentPolicy { return currentPolicy }
         let loaded = try policyOptions.load(stored: try store.defaultPolicy())
         let reference = PolicyReference(text: loaded.text, source: loaded.source)
-        let engine = try engine(hash: reference.hash, text: loaded.text)
+        let engine = try engine(hash: reference.hash) { loaded }
         currentPolicy = (reference, engine)
         return (reference, engine)
     }
 
     /// The engine of a stored policy, built once per process.
     func engine(hash: String, text: String) throws -> DeadlineEngine {
+        try engine(hash: hash) { try PolicyLoader.load(text: text, file: "policy \(hash.prefix(12))") }
+    }
+
+    /// The engine of the policy with `hash`, loading it with `load` the first time.
+    private func engine(hash: String, load: () throws -> LoadedPolicy) throws -> DeadlineEngine {
         if let engine = engines[hash] { return engine }
-        let loaded = try PolicyLoader.load(text: text, file: "policy \(hash.prefix(12))")
+        let loaded = try load()
         let engine = try DeadlineEngine(policy: loaded.policy, holidayRules: loaded.holidayRules)
         engines[hash] = engine
         return engine

@@ -14,8 +14,9 @@ public final class BulkSession {
         self.writer = writer
     }
 
-    /// Logs a new case: stores its policy if new, numbers it in its year of receipt,
-    /// appends its `received` event and inserts its projection.
+    /// Logs a new case: stores its policy if new, numbers it in its year of receipt and
+    /// appends its `received` event. Save its projection (`saveProjection`) once its steps
+    /// are recorded.
     public func log(
         _ newCase: NewCase, policy: PolicyReference, engine: DeadlineEngine, actor: String, recordedAt: Instant
     ) throws -> (EventRecord, CaseState) {
@@ -39,10 +40,7 @@ public final class BulkSession {
         let record = try writer.append(
             event, to: CaseID(year: year, number: number), personal: newCase.personal,
             occurredAt: newCase.received, recordedAt: recordedAt, actor: actor)
-        let state = CaseState(first: record)!
-        let schedule = try engine.schedule(for: state, at: recordedAt)
-        try CaseSummary(state: state, schedule: schedule).insert(db)
-        return (record, state)
+        return (record, CaseState(first: record)!)
     }
 
     /// Appends a step to a case after checking it makes sense (`StepRules`); applies it to
@@ -62,7 +60,7 @@ public final class BulkSession {
     @discardableResult
     public func saveProjection(_ state: CaseState, engine: DeadlineEngine, now: Instant) throws -> Schedule {
         let schedule = try engine.schedule(for: state, at: now)
-        try CaseSummary(state: state, schedule: schedule).save(db)
+        try CaseSummary(state: state, schedule: schedule).upsert(db)
         return schedule
     }
 }

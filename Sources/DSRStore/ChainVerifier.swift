@@ -1,6 +1,7 @@
 import DSRCore
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// The result of walking the hash chain.
 public struct VerificationReport: Sendable, Equatable {
@@ -10,12 +11,14 @@ public struct VerificationReport: Sendable, Equatable {
         case changed(event: Int64, caseID: String)
         /// Events are missing before this one.
         case removed(before: Int64, missingFrom: Int64)
-        /// The event does not link to the one before it: inserted, or put in another's place.
+        /// The event is not part of the chain: inserted, or put in another's place.
         case inserted(event: Int64)
         /// Events after the last one present were removed (the chain head names a later one).
         case truncated(lastPresent: Int64, head: Int64)
         /// Personal data no longer matches the commitment its event holds.
         case personalDataChanged(event: Int64, field: String)
+        /// The last event's hash differs from the recorded chain head.
+        case headMismatch(event: Int64)
 
         public var description: String {
             switch self {
@@ -24,6 +27,7 @@ public struct VerificationReport: Sendable, Equatable {
             case .inserted(let event): "event \(event) was inserted: it is not part of the chain"
             case .truncated(let last, let head): "events after \(last) were removed: the chain head names event \(head)"
             case .personalDataChanged(let event, let field): "the \(field) of event \(event) was changed in the vault: it no longer matches its commitment"
+            case .headMismatch(let event): "event \(event) does not match the recorded chain head: the event or the head was altered"
             }
         }
     }
@@ -40,80 +44,181 @@ public struct VerificationReport: Sendable, Equatable {
 }
 
 extension CaseStore {
-    /// Walks the whole chain in order: every event's hash is recomputed from its stored
-    /// columns and its link to the one before is checked; then every vault record still
-    /// holding personal data is checked against its event's commitment.
-    public func verify() throws -> VerificationReport {
-        try queue.read { db in
-            var canonical = JSONWriter(capacity: 1024)
-            var previousHash = Chain.genesis
-            var expectedID: Int64 = 1
-            var count = 0
-            let head = try ChainHeadRow.fetchOne(db)
-            let headID = head?.lastEventId ?? 0
-            let cursor = try Row.fetchCursor(db, sql: """
-                SELECT id, caseId, kind, payload, occurredAt, recordedAt, actor, prevHash, hash
-                FROM event ORDER BY id
-                """)
-            while let row = try cursor.next() {
-                let id: Int64 = row[0]
-                let caseID: String = row[1]
-                let prevHash: Data = row[7]
-                let storedHash: Data = row[8]
-                canonical.reset()
-                EventCodec.canonical(
-                    id: id, caseID: caseID, kind: row[2], occurredAt: row[4], recordedAt: row[5],
-                    actor: row[6], payload: row[3], into: &canonical)
-                let hash = Chain.hash(previous: prevHash, canonical: canonical.buffer)
-                var problem: VerificationReport.Problem?
-                if id > headID {
-                    problem = .inserted(event: id)
-                } else if hash != storedHash {
-                    problem = .changed(event: id, caseID: caseID)
-                } else if id > expectedID {
-                    problem = .removed(before: id, missingFrom: expectedID)
-                } else if prevHash != previousHash {
-                    problem = .inserted(event: id)
+    /// Walks the whole chain: every event's hash is recomputed from its stored columns and its
+    /// link to the event before is checked; every vault record still holding personal data is
+    /// checked against its event's commitment.
+    ///
+    /// Both checks are local to a row and its predecessor, so the chain is cut into ranges
+    /// verified side by side on read-only connections of their own; the problem with the
+    /// lowest event id is reported. Events appended while it runs
+    /// lie beyond the head read at the start and are left for the next run.
+    public func verify(parallelism: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> VerificationReport {
+        let (head, firstBeyondHead) = try queue.read { db in
+            (try ChainHeadRow.fetchOne(db),
+             try Int64.fetchOne(db, sql: "SELECT MIN(id) FROM event WHERE id > ?", arguments: [(try ChainHeadRow.fetchOne(db))?.lastEventId ?? 0]))
+        }
+        let headID = head?.lastEventId ?? 0
+        let rangeCount = Int64(max(1, min(parallelism * 2, 16)))
+        let size = max(1, (headID + rangeCount - 1) / rangeCount)
+        let ranges = headID == 0 ? [] : stride(from: Int64(1), through: headID, by: Int(size)).map { $0...min($0 + size - 1, headID) }
+        var results = [VerificationPart?](repeating: nil, count: ranges.count)
+        var failures = [Error?](repeating: nil, count: ranges.count)
+        let path = self.path
+        results.withUnsafeMutableBufferPointer { resultSlots in
+            failures.withUnsafeMutableBufferPointer { failureSlots in
+                nonisolated(unsafe) let results = resultSlots
+                nonisolated(unsafe) let failures = failureSlots
+                DispatchQueue.concurrentPerform(iterations: ranges.count) { job in
+                    do {
+                        let reader = try Self.readOnlyQueue(path: path)
+                        results[job] = try reader.read { db in
+                            let events = try Self.verifyEvents(ranges[job], headID: headID, db: db)
+                            let vault = try Self.verifyVault(ranges[job], db: db)
+                            return VerificationPart(
+                                problem: [events.problem, vault.problem].compactMap { $0 }.min { $0.0 < $1.0 },
+                                events: events.events, purged: vault.purged)
+                        }
+                    } catch {
+                        failures[job] = error
+                    }
                 }
-                if let problem {
-                    return VerificationReport(events: count, head: previousHash.hexString, purgedRecords: 0, problem: problem)
-                }
-                previousHash = storedHash
-                expectedID = id + 1
-                count += 1
             }
-            if let head, head.lastEventId != expectedID - 1 || head.hash != previousHash {
-                let problem: VerificationReport.Problem =
-                    head.lastEventId > expectedID - 1
-                    ? .truncated(lastPresent: expectedID - 1, head: head.lastEventId)
-                    : .inserted(event: expectedID - 1)
-                return VerificationReport(events: count, head: previousHash.hexString, purgedRecords: 0, problem: problem)
+        }
+        if let failure = failures.compactMap({ $0 }).first { throw failure }
+        let parts = results.compactMap { $0 }
+        var problems = parts.compactMap(\.problem)
+        if let beyond = firstBeyondHead { problems.append((beyond, .inserted(event: beyond))) }
+        let events = parts.reduce(0) { $0 + $1.events }
+        let purged = parts.reduce(0) { $0 + $1.purged }
+        let headHash = head?.hash.hexString ?? Chain.genesis.hexString
+        if let first = problems.min(by: { $0.0 < $1.0 }) {
+            return VerificationReport(events: events, head: headHash, purgedRecords: purged, problem: first.1)
+        }
+        let lastHash = try queue.read { db in try Data.fetchOne(db, sql: "SELECT hash FROM event WHERE id = ?", arguments: [headID]) }
+        if headID > 0, lastHash != head?.hash {
+            return VerificationReport(events: events, head: headHash, purgedRecords: purged, problem: .headMismatch(event: headID))
+        }
+        return VerificationReport(events: events, head: headHash, purgedRecords: purged, problem: nil)
+    }
+
+    /// What one verifier job found: the first problem (by event id), events checked, purged records.
+    struct VerificationPart {
+        var problem: (Int64, VerificationReport.Problem)?
+        var events = 0
+        var purged = 0
+    }
+
+    /// A read-only connection of its own, for one verifier job.
+    static func readOnlyQueue(path: String) throws -> DatabaseQueue {
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(busyTimeout)
+        return try DatabaseQueue(path: path, configuration: configuration)
+    }
+
+    /// Verifies the events with ids in `range`: hashes, links, and that none is missing.
+    static func verifyEvents(_ range: ClosedRange<Int64>, headID: Int64, db: Database) throws -> VerificationPart {
+        var part = VerificationPart()
+        var canonical = JSONWriter(capacity: 1024)
+        // The hash the next event must link to; nil when the event before the range is missing.
+        let before = range.lowerBound == 1
+            ? Chain.genesis : try Data.fetchOne(db, sql: "SELECT hash FROM event WHERE id = ?", arguments: [range.lowerBound - 1])
+        var previousHash = [UInt8](before ?? Data())
+        var expectedID = range.lowerBound
+        let statement = try db.makeStatement(sql: """
+            SELECT id, caseId, kind, payload, occurredAt, recordedAt, actor, prevHash, hash
+            FROM event WHERE id BETWEEN ? AND ? ORDER BY id
+            """)
+        statement.arguments = [range.lowerBound, range.upperBound]
+        let rows = SQLiteRows(statement)
+        while try rows.step() {
+            let id = rows.int64(0)
+            canonical.reset()
+            EventCodec.canonical(
+                id: id, caseID: rows.bytes(1), kind: rows.bytes(2), occurredAt: rows.int64(4),
+                recordedAt: rows.int64(5), actor: rows.bytes(6), payload: rows.bytes(3), into: &canonical)
+            let prevHash = rows.bytes(7)
+            let storedHash = rows.bytes(8)
+            let matches = Chain.hash(previous: prevHash, canonical: canonical.buffer).withUnsafeBytes { $0.equals(storedHash) }
+            if !matches {
+                part.problem = (id, .changed(event: id, caseID: String(decoding: rows.bytes(1), as: UTF8.self)))
+            } else if id > expectedID {
+                part.problem = (expectedID, .removed(before: id, missingFrom: expectedID))
+            } else if !previousHash.withUnsafeBytes({ $0.equals(prevHash) }) {
+                part.problem = (id, .inserted(event: id))
             }
-            let (purged, vaultProblem) = try verifyVault(db)
-            return VerificationReport(
-                events: count, head: previousHash.hexString, purgedRecords: purged, problem: vaultProblem)
+            if part.problem != nil { return part }
+            previousHash.withUnsafeMutableBytes { $0.copyMemory(from: storedHash) }
+            expectedID = id + 1
+            part.events += 1
+        }
+        if expectedID <= range.upperBound {  // the range ends early: its last events were removed
+            part.problem = (
+                expectedID,
+                range.upperBound == headID
+                    ? .truncated(lastPresent: expectedID - 1, head: headID)
+                    : .removed(before: range.upperBound + 1, missingFrom: expectedID))
+        }
+        return part
+    }
+
+    /// Checks each vault record of the events in `range` against its event's commitment.
+    static func verifyVault(_ range: ClosedRange<Int64>, db: Database) throws -> VerificationPart {
+        var part = VerificationPart()
+        let statement = try db.makeStatement(sql: """
+            SELECT vault.eventId, vault.field, vault.key, vault.content, event.payload
+            FROM vault JOIN event ON event.id = vault.eventId WHERE vault.eventId BETWEEN ? AND ?
+            ORDER BY vault.eventId
+            """)
+        statement.arguments = [range.lowerBound, range.upperBound]
+        let rows = SQLiteRows(statement)
+        while try rows.step() {
+            let eventID = rows.int64(0)
+            let field = String(decoding: rows.bytes(1), as: UTF8.self)
+            guard !rows.isNull(2), !rows.isNull(3) else {
+                part.purged += 1
+                continue
+            }
+            guard let fieldKey = PersonalField(rawValue: field),
+                let commitment = EventCodec.commitment(to: fieldKey, inPayload: rows.bytes(4)),
+                Chain.commitment(to: rows.bytes(3), key: rows.bytes(2)) == commitment
+            else {
+                part.problem = (eventID, .personalDataChanged(event: eventID, field: field))
+                return part
+            }
+        }
+        return part
+    }
+}
+
+/// Steps through a GRDB statement with SQLite's C API, handing out columns as bytes that stay
+/// valid until the next step.
+final class SQLiteRows {
+    private let statement: Statement
+
+    init(_ statement: Statement) {
+        self.statement = statement
+    }
+
+    /// Moves to the next row; false at the end.
+    func step() throws -> Bool {
+        switch sqlite3_step(statement.sqliteStatement) {
+        case SQLITE_ROW: return true
+        case SQLITE_DONE: return false
+        case let code: throw DSRStoreError.database(String(cString: sqlite3_errstr(code)))
         }
     }
 
-    /// Checks each vault record against the commitment in its event's payload.
-    private func verifyVault(_ db: Database) throws -> (purged: Int, problem: VerificationReport.Problem?) {
-        var purged = 0
-        let cursor = try Row.fetchCursor(db, sql: """
-            SELECT vault.eventId, vault.field, vault.key, vault.content, event.kind, event.payload
-            FROM vault JOIN event ON event.id = vault.eventId ORDER BY vault.eventId
-            """)
-        while let row = try cursor.next() {
-            let eventID: Int64 = row[0]
-            let field: String = row[1]
-            guard let key: Data = row[2], let content: Data = row[3] else {
-                purged += 1
-                continue
-            }
-            let commitments = (try? EventCodec.decode(kind: row[4], payload: row[5]))?.1 ?? [:]
-            guard let fieldKey = PersonalField(rawValue: field), let commitment = commitments[fieldKey],
-                Chain.commitment(to: content, key: key) == commitment
-            else { return (purged, .personalDataChanged(event: eventID, field: field)) }
-        }
-        return (purged, nil)
+    func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(statement.sqliteStatement, column) }
+
+    func isNull(_ column: Int32) -> Bool { sqlite3_column_type(statement.sqliteStatement, column) == SQLITE_NULL }
+
+    /// A text or blob column's bytes (empty for NULL).
+    func bytes(_ column: Int32) -> UnsafeRawBufferPointer {
+        let handle = statement.sqliteStatement
+        let pointer = sqlite3_column_blob(handle, column)
+        return UnsafeRawBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(handle, column)))
     }
+
+    deinit { sqlite3_reset(statement.sqliteStatement) }
 }

@@ -38,16 +38,33 @@ final class ChainWriter {
         }
         let payload = EventCodec.payload(event, commitments: commitments)
         canonical.reset()
-        EventCodec.canonical(
-            id: id, caseID: caseID.rawValue, kind: event.kind, occurredAt: occurredAt.secondsSinceEpoch,
-            recordedAt: recordedAt.secondsSinceEpoch, actor: actor, payload: payload, into: &canonical)
-        let hash = Chain.hash(previous: lastHash, canonical: canonical.buffer)
-        try EventRow(
-            id: id, caseId: caseID.rawValue, kind: event.kind, payload: payload,
-            occurredAt: occurredAt.secondsSinceEpoch, recordedAt: recordedAt.secondsSinceEpoch,
-            actor: actor, prevHash: lastHash, hash: hash
-        ).insert(db)
-        for row in vaultRows { try row.insert(db) }
+        var texts = (caseID.rawValue, event.kind, actor, payload)
+        texts.0.withUTF8 { caseBytes in
+            texts.1.withUTF8 { kindBytes in
+                texts.2.withUTF8 { actorBytes in
+                    texts.3.withUTF8 { payloadBytes in
+                        EventCodec.canonical(
+                            id: id, caseID: UnsafeRawBufferPointer(caseBytes), kind: UnsafeRawBufferPointer(kindBytes),
+                            occurredAt: occurredAt.secondsSinceEpoch, recordedAt: recordedAt.secondsSinceEpoch,
+                            actor: UnsafeRawBufferPointer(actorBytes), payload: UnsafeRawBufferPointer(payloadBytes),
+                            into: &canonical)
+                    }
+                }
+            }
+        }
+        let hash = lastHash.withUnsafeBytes { Data(Chain.hash(previous: $0, canonical: canonical.buffer)) }
+        // Cached statements with plain arguments: imports append tens of thousands of rows.
+        try db.cachedStatement(sql: """
+            INSERT INTO event (id, caseId, kind, payload, occurredAt, recordedAt, actor, prevHash, hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [
+                id, caseID.rawValue, event.kind, payload, occurredAt.secondsSinceEpoch,
+                recordedAt.secondsSinceEpoch, actor, lastHash, hash,
+            ])
+        for row in vaultRows {
+            try db.cachedStatement(sql: "INSERT INTO vault (eventId, field, key, content) VALUES (?, ?, ?, ?)")
+                .execute(arguments: [row.eventId, row.field, row.key, row.content])
+        }
         lastEventID = id
         lastHash = hash
         return EventRecord(

@@ -53,27 +53,54 @@ public enum EventCodec {
         return json.text
     }
 
-    /// The canonical bytes of an event whose payload is already canonical.
+    /// The canonical bytes of an event whose payload is already canonical; the text columns
+    /// come as UTF-8 bytes (the verifier reads them straight from SQLite).
     public static func canonical(
-        id: Int64, caseID: String, kind: String, occurredAt: Int64, recordedAt: Int64,
-        actor: String, payload: String, into json: inout JSONWriter
+        id: Int64, caseID: UnsafeRawBufferPointer, kind: UnsafeRawBufferPointer, occurredAt: Int64,
+        recordedAt: Int64, actor: UnsafeRawBufferPointer, payload: UnsafeRawBufferPointer,
+        into json: inout JSONWriter
     ) {
         json.beginObject()
         json.key("actor")
-        json.string(actor)
+        json.string(utf8: actor)
         json.key("case")
-        json.string(caseID)
+        json.string(utf8: caseID)
         json.key("id")
         json.integer(Int(id))
         json.key("kind")
-        json.string(kind)
+        json.string(utf8: kind)
         json.key("occurred_at")
         json.utc(Instant(secondsSinceEpoch: occurredAt))
         json.key("payload")
-        json.json(payload)
+        json.json(utf8: payload)
         json.key("recorded_at")
         json.utc(Instant(secondsSinceEpoch: recordedAt))
         json.endObject()
+    }
+
+    /// The commitment to a personal field in a canonical payload (found by its key inside
+    /// `"personal":{…}`), without parsing the whole payload.
+    public static func commitment(to field: PersonalField, inPayload payload: UnsafeRawBufferPointer) -> String? {
+        let bytes = payload.bindMemory(to: UInt8.self)
+        guard let personal = find(Array(#""personal":{"#.utf8), in: bytes, from: 0),
+            let start = find(Array("\"\(field.rawValue)\":\"".utf8), in: bytes, from: personal)
+        else { return nil }
+        let end = start + 64
+        guard end < bytes.count, bytes[end] == UInt8(ascii: "\"") else { return nil }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    }
+
+    /// The index just after the first occurrence of `needle` at or after `from`.
+    private static func find(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        guard bytes.count >= needle.count else { return nil }
+        var index = from
+        while index + needle.count <= bytes.count {
+            if bytes[index] == needle[0], zip(needle.indices, needle).allSatisfy({ bytes[index + $0] == $1 }) {
+                return index + needle.count
+            }
+            index += 1
+        }
+        return nil
     }
 
     /// Reads an event back from its kind and payload.
@@ -132,7 +159,7 @@ public enum EventCodec {
         json.key("personal")
         json.beginObject()
         for field in commitments.keys.sorted() {
-            json.key(field.rawValue)
+            json.key(named: field.rawValue)
             json.string(commitments[field]!)
         }
         json.endObject()

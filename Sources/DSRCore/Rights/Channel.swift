@@ -1,5 +1,3 @@
-import Foundation
-
 /// How a request reached the controller.
 public enum Channel: String, CaseIterable, Sendable, Codable {
     case email
@@ -33,8 +31,7 @@ public enum Channel: String, CaseIterable, Sendable, Codable {
 
     /// The channel named by `text`: the key, or a common German or English name.
     public init?(name text: String) {
-        let key = text.trimmingCharacters(in: .whitespaces).lowercased()
-            .replacingOccurrences(of: " ", with: "-").replacingOccurrences(of: "_", with: "-")
+        let key = text.inputKey
         let aliases: [String: Channel] = [
             "e-mail": .email, "mail": .email, "brief": .post, "letter": .post, "x": .twitter,
             "telefon": .phone, "persönlich": .inPerson, "persoenlich": .inPerson, "vor-ort": .inPerson,

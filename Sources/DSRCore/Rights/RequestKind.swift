@@ -1,5 +1,3 @@
-import Foundation
-
 /// What a data subject asks for: one right of the GDPR, or a civil claim.
 ///
 /// The raw value is the stable English key used in policy files, JSON and the database.
@@ -97,8 +95,7 @@ public enum RequestKind: String, CaseIterable, Sendable, Codable {
     /// The kind named by `text` in German or English, ignoring case, surrounding blanks, and
     /// blanks or underscores in place of hyphens.
     public init?(name text: String) {
-        let key = text.trimmingCharacters(in: .whitespaces).lowercased()
-            .replacingOccurrences(of: " ", with: "-").replacingOccurrences(of: "_", with: "-")
+        let key = text.inputKey
         guard let kind = RequestKind.allCases.first(where: { $0.inputNames.contains(key) })
         else { return nil }
         self = kind

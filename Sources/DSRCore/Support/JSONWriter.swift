@@ -29,21 +29,32 @@ public struct JSONWriter {
     }
 
     /// Writes `"key":` for a key known only at run time.
-    public mutating func key(_ key: String) {
+    public mutating func key(named key: String) {
         separate()
-        Self.appendEscaped(key, to: buffer)
+        var key = key
+        key.withUTF8 { Self.appendEscaped(utf8: UnsafeRawBufferPointer($0), to: buffer) }
         buffer.append(UInt8(ascii: ":"))
         needsComma = false
     }
 
     public mutating func string(_ value: String) {
+        var value = value
+        value.withUTF8 { string(utf8: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// A string value from UTF-8 bytes.
+    public mutating func string(utf8 bytes: UnsafeRawBufferPointer) {
         separate()
-        Self.appendEscaped(value, to: buffer)
+        Self.appendEscaped(utf8: bytes, to: buffer)
         needsComma = true
     }
 
-    /// Writes text that is already JSON (a value), as it is.
-    public mutating func json(_ text: String) { raw(text) }
+    /// Writes UTF-8 bytes that are already JSON (a value), as they are.
+    public mutating func json(utf8 bytes: UnsafeRawBufferPointer) {
+        separate()
+        buffer.append(bytes)
+        needsComma = true
+    }
 
     public mutating func integer(_ value: Int) { raw(String(value)) }
     public mutating func number(_ value: Double) { raw(String(value)) }
@@ -118,26 +129,52 @@ public struct JSONWriter {
         if needsComma { buffer.append(UInt8(ascii: ",")) }
     }
 
-    /// Appends a JSON string literal: quotes, backslashes and control characters escaped;
-    /// U+2028/U+2029 escaped too, so the output is also safe to embed in JavaScript.
-    public static func appendEscaped(_ value: String, to buffer: ByteBuffer) {
+    /// Appends a JSON string literal from UTF-8 bytes: quotes, backslashes and control
+    /// characters escaped; U+2028/U+2029 escaped too, so the output is also safe to embed in
+    /// JavaScript. Runs of plain bytes are copied whole.
+    public static func appendEscaped(utf8 bytes: UnsafeRawBufferPointer, to buffer: ByteBuffer) {
         buffer.append(UInt8(ascii: "\""))
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": buffer.append(0x5C); buffer.append(0x22)
-            case "\\": buffer.append(0x5C); buffer.append(0x5C)
-            case "\n": buffer.append(0x5C); buffer.append(UInt8(ascii: "n"))
-            case "\r": buffer.append(0x5C); buffer.append(UInt8(ascii: "r"))
-            case "\t": buffer.append(0x5C); buffer.append(UInt8(ascii: "t"))
-            case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
-                let hex = String(scalar.value, radix: 16)
-                for byte in ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8 {
-                    buffer.append(byte)
+        var runStart = 0
+        var index = 0
+        let count = bytes.count
+        func flush(upTo end: Int) {
+            if end > runStart { buffer.append(UnsafeRawBufferPointer(rebasing: bytes[runStart..<end])) }
+        }
+        while index < count {
+            let byte = bytes[index]
+            var escape: StaticString? = nil
+            var width = 1
+            switch byte {
+            case 0x22: escape = "\\\""
+            case 0x5C: escape = "\\\\"
+            case 0x0A: escape = "\\n"
+            case 0x0D: escape = "\\r"
+            case 0x09: escape = "\\t"
+            case 0xE2 where index + 2 < count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                escape = bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                width = 3
+            case 0x00..<0x20:
+                flush(upTo: index)
+                let hex = Array("0123456789abcdef".utf8)
+                for character in [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]] as [UInt8] {
+                    buffer.append(character)
                 }
+                index += 1
+                runStart = index
+                continue
             default:
-                UTF8.encode(scalar) { buffer.append($0) }
+                break
+            }
+            if let escape {
+                flush(upTo: index)
+                buffer.append(UnsafeRawBufferPointer(start: escape.utf8Start, count: escape.utf8CodeUnitCount))
+                index += width
+                runStart = index
+            } else {
+                index += 1
             }
         }
+        flush(upTo: count)
         buffer.append(UInt8(ascii: "\""))
     }
 }
