@@ -15,7 +15,7 @@ struct CaseOutput {
     func printRecorded(_ recorded: Recorded, json: Bool) {
         let schedule = recorded.schedule
         let status = CaseStatus(lifecycle: recorded.state.lifecycle, schedule: schedule.status)
-        let warnings = self.warnings(schedule)
+        let warnings = self.warnings(schedule, state: recorded.state)
         if json {
             var writer = JSONWriter()
             writer.beginObject()
@@ -80,8 +80,14 @@ struct CaseOutput {
         func text(_ language: Language) -> String { language.pick(german, english) }
     }
 
-    func warnings(_ schedule: Schedule) -> [Warning] {
+    func warnings(_ schedule: Schedule, state: CaseState) -> [Warning] {
         var result: [Warning] = []
+        for kind in state.refusalsWithoutBasis {
+            result.append(Warning(
+                key: "refusal-without-basis",
+                german: "\(kind.germanName) abgelehnt ohne Rechtsgrundlage (Art. 12 Abs. 4 DSGVO verlangt Gründe)",
+                english: "\(kind.englishName) refused without a legal basis (Art. 12(4) GDPR requires reasons)"))
+        }
         switch schedule.extensionState {
         case .notifiedLate:
             result.append(Warning(

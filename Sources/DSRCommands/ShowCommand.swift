@@ -81,7 +81,7 @@ struct CaseView {
             rows.append((language.pick("Bürostunden", "Office hours"), format.hours(schedule.officeHoursLeft) + language.pick(" bis intern fällig", " left")))
         }
         if let assignee = state.assignee { rows.append((language.pick("Bearbeiter", "Assignee"), assignee)) }
-        for warning in output.warnings(schedule) { rows.append((language.pick("Achtung", "Warning"), warning.text(language))) }
+        for warning in output.warnings(schedule, state: state) { rows.append((language.pick("Achtung", "Warning"), warning.text(language))) }
         let width = rows.map(\.0.count).max() ?? 0
         var text = rows.map { $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }.joined(separator: "\n")
         text += "\n\n" + language.pick("Verlauf", "Timeline") + "\n"
@@ -133,7 +133,7 @@ struct CaseView {
         writer.endObject()
         writer.key("warnings")
         writer.beginArray()
-        for warning in output.warnings(schedule) { writer.string(warning.key) }
+        for warning in output.warnings(schedule, state: state) { writer.string(warning.key) }
         writer.endArray()
         writer.key("events")
         writer.beginArray()

@@ -73,7 +73,6 @@ struct CaseWorkflowTests {
         (["ack", "2026-00001", "--at", "2026-03-01 10:00"], "before the receipt"),
         (["ack", "2026-00001", "--at", "2099-01-01 10:00"], "in the future"),
         (["answer", "2026-00001", "--kind", "Löschung", "--outcome", "granted"], "no request of kind erasure"),
-        (["answer", "2026-00001", "--kind", "access", "--outcome", "refused"], "legal basis"),
         (["answer", "2026-00001", "--kind", "access", "--outcome", "maybe"], "valid: granted, partial, refused, no-data"),
         (["forward", "2026-00001", "--to", "tiktok"], "no joint controller 'tiktok'"),
         (["ack", "2026-00099"], "no case 2026-00099"),
@@ -88,6 +87,22 @@ struct CaseWorkflowTests {
         #expect(result.stderr.split(separator: "\n").count == 1)
         #expect(!result.stderr.contains("Erika"))
         #expect(try db.sqlite("SELECT COUNT(*) FROM event") == "1")
+    }
+
+    @Test("a refusal without legal basis is recorded and flagged; a withdrawn case can be closed")
+    func flaggedRefusalAndWithdrawal() throws {
+        let db = TempDatabase()
+        defer { db.remove() }
+        for index in 1...2 {
+            #expect(try db.run(["log", "--kind", "access", "--channel", "email", "--received", "2026-03-02 10:00", "--subject", "Erika Fiktiv \(index)"]).status == 0)
+        }
+        let refused = try db.run(["answer", "2026-00001", "--kind", "access", "--outcome", "refused", "--at", "2026-03-10 10:00", "--json"])
+        #expect(refused.status == 0)
+        #expect(refused.stdout.contains(#""warnings":["refusal-without-basis"]"#))
+        #expect(try db.run(["withdraw", "2026-00002", "--at", "2026-03-05 10:00"]).status == 0)
+        let closed = try db.run(["close", "2026-00002", "--at", "2026-03-06 10:00", "--json"])
+        #expect(closed.status == 0)
+        #expect(closed.stdout.contains(#""status":"closed""#))
     }
 
     @Test("overdue lists overdue first, then at risk, then by internal due; exit 1 when overdue")

@@ -60,7 +60,6 @@ struct CaseStoreTests {
         (Event.identityConfirmed, "2026-03-05 10:00", "no identity proof was asked for"),
         (Event.clarificationReceived, "2026-03-05 10:00", "no clarification was asked for"),
         (Event.answered(kind: .erasure, outcome: .granted, basis: nil), "2026-03-05 10:00", "no request of kind erasure"),
-        (Event.answered(kind: .access, outcome: .refused, basis: nil), "2026-03-05 10:00", "legal basis"),
         (Event.acknowledged, "2026-03-01 10:00", "before the receipt"),
         (Event.acknowledged, "2026-03-25 10:00", "in the future"),
         (Event.forwarded(to: "tiktok"), "2026-03-05 10:00", "no joint controller 'tiktok'"),

@@ -117,6 +117,15 @@ public struct CaseState: Sendable, Equatable {
     /// Whether the case still owes the person an answer (open, with unanswered requests).
     public var isActive: Bool { lifecycle == .open && !unansweredKinds.isEmpty }
 
+    /// Requests refused in whole or part without a legal basis on record (Art. 12(4), (5):
+    /// the controller must give reasons and bears the burden of proof).
+    public var refusalsWithoutBasis: [RequestKind] {
+        kinds.filter { kind in
+            guard let answer = answers[kind] else { return false }
+            return answer.outcome.needsReasons && (answer.basis?.isEmpty ?? true)
+        }
+    }
+
     /// The deadline facts of the case: one set per request kind that has its own rule (the
     /// GDPR rights share one clock; a civil claim has the claimant's date).
     public func deadlineFacts() -> [DeadlineFacts] {

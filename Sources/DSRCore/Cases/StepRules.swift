@@ -1,6 +1,6 @@
 /// Which steps make sense for a case as it stands. A step that makes no sense is refused
-/// with a reason; a late extension or a late answer is not refused — the record must be
-/// true — but flagged as non-compliant by the schedule.
+/// with a reason; a late extension, a late answer or a refusal without legal basis is not
+/// refused — the record must be true — but flagged as non-compliant (`CaseState.findings`).
 public enum StepRules {
     /// Tolerance for clocks that run slightly apart when a step is dated "now".
     public static let futureTolerance: Int64 = 300
@@ -20,6 +20,8 @@ public enum StepRules {
             return
         case .noteAdded, .assigned:
             return
+        case .closed where state.lifecycle == .withdrawn:
+            return  // a withdrawn case is closed as it stands
         default:
             guard state.lifecycle == .open else {
                 throw refuse("the case is \(state.lifecycle == .closed ? "closed" : "withdrawn"); reopen it first")
@@ -55,14 +57,11 @@ public enum StepRules {
             guard state.kinds.contains(where: { [.rectification, .erasure, .restriction].contains($0) }) else {
                 throw refuse("Art. 19 concerns rectification, erasure and restriction; this case has none")
             }
-        case .answered(let kind, let outcome, let basis):
+        case .answered(let kind, _, _):
             guard state.kinds.contains(kind) else {
                 throw refuse("the case has no request of kind \(kind.rawValue) (it has: \(state.kinds.map(\.rawValue).joined(separator: ", ")))")
             }
             guard state.answers[kind] == nil else { throw refuse("the \(kind.rawValue) request was already answered") }
-            if outcome.needsReasons, basis?.isEmpty ?? true {
-                throw refuse("a refusal needs its legal basis (--basis, e.g. \"Art. 12 Abs. 5 DSGVO\" or \"§ 12 LDSG RLP\")")
-            }
         case .withdrawn:
             break
         case .closed:
