@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "DSRCore", targets: ["DSRCore"]),
         .library(name: "DSRXML", targets: ["DSRXML"]),
         .library(name: "DSRStore", targets: ["DSRStore"]),
+        .library(name: "DSRReports", targets: ["DSRReports"]),
         .library(name: "DSRCommands", targets: ["DSRCommands"]),
     ],
     dependencies: [
@@ -43,6 +44,8 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // Audit XML, HTML report, CSV, ICS — all written as streams.
+        .target(name: "DSRReports", dependencies: ["DSRCore", "DSRXML", "DSRStore"]),
         // One ParsableCommand per file; thin.
         .target(
             name: "DSRCommands",
@@ -50,6 +53,7 @@ let package = Package(
                 "DSRCore",
                 "DSRXML",
                 "DSRStore",
+                "DSRReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -69,7 +73,7 @@ let package = Package(
         .testTarget(name: "DSRXMLTests", dependencies: ["DSRXML", "DSRCore"]),
         .testTarget(name: "DSRStoreTests", dependencies: ["DSRStore", "DSRCore", "DSRXML"]),
         // End-to-end: runs the built `dsr` binary as a real process.
-        .testTarget(name: "DSRCommandsTests", dependencies: ["dsr", "DSRCore"]),
+        .testTarget(name: "DSRCommandsTests", dependencies: ["dsr", "DSRCore", "DSRXML"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -9,7 +9,12 @@ struct CalendarCommand: ParsableCommand {
         abstract: "List the public holidays of a year (and the policy's office closures).")
 
     @Option(name: .long, help: "The year (1995–2100).")
-    var year: Int
+    var year: Int?
+
+    @Flag(name: .long, help: "Print the open cases' deadlines and internal due dates as iCalendar (RFC 5545).")
+    var deadlines = false
+
+    @OptionGroup var store: StoreOptions
 
     @Option(name: .long, help: "Land code (RP, BY, …). Default: the policy's Land.")
     var land: String?
@@ -18,6 +23,8 @@ struct CalendarCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
+        if deadlines { return }
+        guard let year else { throw ValidationError("give --year YYYY, or --deadlines") }
         guard DeadlineEngine.supportedYears.contains(year) else {
             throw ValidationError("--year must be within \(DeadlineEngine.supportedYears.lowerBound)–\(DeadlineEngine.supportedYears.upperBound)")
         }
@@ -34,6 +41,13 @@ struct CalendarCommand: ParsableCommand {
     }
 
     func run() throws {
+        if deadlines {
+            let context = try CaseContext(store: store, policy: policyOptions)
+            try ExportRunner(context: context, language: output.lang).run(
+                format: .ics, from: nil, to: nil, out: "-", includePersonalData: false, csvDialect: .rfc4180)
+            return
+        }
+        let year = self.year!
         let loaded = try policyOptions.load()
         let selectedLand = land.flatMap { Land(code: $0) } ?? loaded.policy.land
         let rules = loaded.holidayRules + (selectedLand == loaded.policy.land ? loaded.policy.localHolidays : [])

@@ -53,7 +53,9 @@ extension CaseStore {
     /// lowest event id is reported. Events appended while it runs
     /// lie beyond the head read at the start and are left for the next run.
     public func verify(parallelism: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> VerificationReport {
-        let (head, firstBeyondHead) = try queue.read { db in
+        // Connections of its own throughout, so it can run beside a long read on `queue`.
+        let headReader = try Self.readOnlyQueue(path: path)
+        let (head, firstBeyondHead) = try headReader.read { db in
             (try ChainHeadRow.fetchOne(db),
              try Int64.fetchOne(db, sql: "SELECT MIN(id) FROM event WHERE id > ?", arguments: [(try ChainHeadRow.fetchOne(db))?.lastEventId ?? 0]))
         }
@@ -94,7 +96,7 @@ extension CaseStore {
         if let first = problems.min(by: { $0.0 < $1.0 }) {
             return VerificationReport(events: events, head: headHash, purgedRecords: purged, problem: first.1)
         }
-        let lastHash = try queue.read { db in try Data.fetchOne(db, sql: "SELECT hash FROM event WHERE id = ?", arguments: [headID]) }
+        let lastHash = try headReader.read { db in try Data.fetchOne(db, sql: "SELECT hash FROM event WHERE id = ?", arguments: [headID]) }
         if headID > 0, lastHash != head?.hash {
             return VerificationReport(events: events, head: headHash, purgedRecords: purged, problem: .headMismatch(event: headID))
         }

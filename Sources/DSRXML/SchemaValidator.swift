@@ -32,6 +32,16 @@ public final class SchemaValidator: @unchecked Sendable {
 
     /// Throws the first violation of the schema in `document` (named `file` in messages).
     public func validate(_ document: XMLDocument, file: String) throws {
+        try run(file: file) { xmlSchemaValidateDoc($0, document.pointer) }
+    }
+
+    /// Validates a file by streaming it through the schema (constant memory).
+    public func validate(file path: String) throws {
+        try run(file: path) { xmlSchemaValidateFile($0, path, Int32(XML_PARSE_NONET.rawValue)) }
+    }
+
+    /// Runs one validation with a fresh context that collects the first error.
+    private func run(file: String, _ validation: (xmlSchemaValidCtxtPtr) -> Int32) throws {
         guard let context = xmlSchemaNewValidCtxt(schema) else {
             throw DSRXMLError.schemaViolation(file: file, line: 0, message: "libxml2 could not allocate a validator")
         }
@@ -40,7 +50,7 @@ public final class SchemaValidator: @unchecked Sendable {
         let unmanaged = Unmanaged.passRetained(collector)
         defer { unmanaged.release() }
         xmlSchemaSetValidStructuredErrors(context, collectFirstError, unmanaged.toOpaque())
-        let result = xmlSchemaValidateDoc(context, document.pointer)
+        let result = validation(context)
         guard result != 0 else { return }
         throw DSRXMLError.schemaViolation(
             file: file, line: collector.line,
@@ -65,3 +75,10 @@ private let collectFirstError: xmlStructuredErrorFunc = { userData, error in
 }
 
 private let ignoreError: xmlStructuredErrorFunc = { _, _ in }
+
+extension SchemaValidator {
+    /// The schema of audit exports, embedded from `Policies/dsr-audit.xsd`.
+    public static func audit() throws -> SchemaValidator {
+        try SchemaCache.shared.validator(named: "dsr-audit.xsd")
+    }
+}

@@ -96,6 +96,8 @@ public struct CaseState: Sendable, Equatable {
         case .reopened:
             lifecycle = .open
             closedAt = nil
+        case .exported:
+            break  // the tracker's own event, never part of a case
         }
     }
 

@@ -47,6 +47,9 @@ public enum Event: Sendable, Equatable {
     case noteAdded
     case closed
     case reopened
+    /// The tracker's own event: personal data left it in an export (filed under
+    /// `CaseID.tracker`).
+    case exported(format: String, from: CivilDate, to: CivilDate)
 
     /// The stable key of the event's kind, as stored and exported.
     public var kind: String {
@@ -66,6 +69,7 @@ public enum Event: Sendable, Equatable {
         case .noteAdded: "note-added"
         case .closed: "closed"
         case .reopened: "reopened"
+        case .exported: "exported"
         }
     }
 }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The canonical text of events: what the hash chain commits to, what the store keeps, and
 /// what exports carry, so anyone can re-verify the chain with standard tools.
 ///
@@ -32,6 +30,16 @@ public enum EventCodec {
             json.key("notified_at")
             json.utc(notifiedAt)
             personal(commitments, into: &json)
+        case .exported(let format, let from, let to):
+            json.key("format")
+            json.string(format)
+            json.key("from")
+            json.date(from)
+            personal(commitments, into: &json)
+            json.key("personal_data")
+            json.bool(true)
+            json.key("to")
+            json.date(to)
         case .forwarded(let to), .assigned(let to):
             personal(commitments, into: &json)
             json.key("to")
@@ -105,27 +113,36 @@ public enum EventCodec {
 
     /// Reads an event back from its kind and payload.
     public static func decode(kind: String, payload: String) throws -> (Event, [PersonalField: String]) {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(payload.utf8)) as? [String: Any] else {
+        guard let object = PayloadJSON.parse(payload) else {
             throw DSRCoreError.corruptRecord("payload of a '\(kind)' event is not a JSON object")
         }
         var commitments: [PersonalField: String] = [:]
-        for (key, value) in object["personal"] as? [String: String] ?? [:] {
-            if let field = PersonalField(rawValue: key) { commitments[field] = value }
+        if case .object(let personal) = object["personal"] {
+            for (key, value) in personal {
+                if let field = PersonalField(rawValue: key) { commitments[field] = value }
+            }
         }
         func text(_ key: String) throws -> String {
-            guard let value = object[key] as? String else {
+            guard case .string(let value) = object[key] else {
                 throw DSRCoreError.corruptRecord("'\(kind)' event lacks '\(key)'")
             }
             return value
         }
+        func optionalText(_ key: String) -> String? {
+            if case .string(let value) = object[key] { return value }
+            return nil
+        }
         let event: Event
         switch kind {
         case "received":
-            let kinds = (object["kinds"] as? [String] ?? []).compactMap(RequestKind.init(rawValue:))
+            guard case .strings(let names) = object["kinds"] else {
+                throw DSRCoreError.corruptRecord("'received' event lacks its kinds")
+            }
+            let kinds = names.compactMap(RequestKind.init(rawValue:))
             guard let channel = Channel(rawValue: try text("channel")), !kinds.isEmpty else {
                 throw DSRCoreError.corruptRecord("'received' event has unknown kinds or channel")
             }
-            let due = (object["claimant_due"] as? String).flatMap(CivilDate.init(iso:))
+            let due = optionalText("claimant_due").flatMap(CivilDate.init(iso:))
             event = .received(kinds: kinds, channel: channel, claimantDue: due, policyHash: try text("policy"))
         case "acknowledged": event = .acknowledged
         case "identity-requested": event = .identityRequested
@@ -143,12 +160,17 @@ public enum EventCodec {
             guard let requestKind = RequestKind(rawValue: try text("kind")),
                 let outcome = Outcome(rawValue: try text("outcome"))
             else { throw DSRCoreError.corruptRecord("'answered' event has unknown kind or outcome") }
-            event = .answered(kind: requestKind, outcome: outcome, basis: object["basis"] as? String)
+            event = .answered(kind: requestKind, outcome: outcome, basis: optionalText("basis"))
         case "withdrawn": event = .withdrawn
         case "assigned": event = .assigned(to: try text("to"))
         case "note-added": event = .noteAdded
         case "closed": event = .closed
         case "reopened": event = .reopened
+        case "exported":
+            guard let from = CivilDate(iso: try text("from")), let to = CivilDate(iso: try text("to")) else {
+                throw DSRCoreError.corruptRecord("'exported' event has bad dates")
+            }
+            event = .exported(format: try text("format"), from: from, to: to)
         default: throw DSRCoreError.corruptRecord("unknown event kind '\(kind)'")
         }
         return (event, commitments)

@@ -30,6 +30,8 @@ public enum StepRules {
         switch event {
         case .received:
             throw refuse("a case is received once")
+        case .exported:
+            throw refuse("an export is not a step of a case")
         case .acknowledged:
             guard state.acknowledgedAt == nil else { throw refuse("receipt was already acknowledged") }
         case .identityRequested:

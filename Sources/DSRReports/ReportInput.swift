@@ -1,0 +1,73 @@
+import DSRCore
+import DSRStore
+import Foundation
+
+/// What every export needs besides the cases: the period, the controller, "now", who
+/// exports, whether personal data is included, the language, and the engine of each case's
+/// policy.
+public struct ReportInput {
+    public var store: CaseStore
+    public var policy: Policy
+    public var from: CivilDate
+    /// Inclusive.
+    public var to: CivilDate
+    public var now: Instant
+    public var actor: String
+    public var includePersonalData: Bool
+    public var german: Bool
+    /// The engine of the policy a case was logged under.
+    public var engine: (CaseSummary) throws -> DeadlineEngine
+    /// The engine of the policy in force (for the period's bounds).
+    public var currentEngine: DeadlineEngine
+
+    public init(
+        store: CaseStore, policy: Policy, from: CivilDate, to: CivilDate, now: Instant, actor: String,
+        includePersonalData: Bool, german: Bool, currentEngine: DeadlineEngine,
+        engine: @escaping (CaseSummary) throws -> DeadlineEngine
+    ) {
+        self.store = store
+        self.policy = policy
+        self.from = from
+        self.to = to
+        self.now = now
+        self.actor = actor
+        self.includePersonalData = includePersonalData
+        self.german = german
+        self.currentEngine = currentEngine
+        self.engine = engine
+    }
+
+    /// The German or the English text.
+    func pick(_ german: String, _ english: String) -> String { self.german ? german : english }
+
+    /// Calls `body` for each case received in the period, with its state and schedule now.
+    func forEachCase(_ body: (ReportCase) throws -> Void) throws {
+        let zone = currentEngine.zone
+        try store.forEachCase(
+            receivedFrom: zone.startOfDay(from.dayNumber), to: zone.startOfDay(to.dayNumber + 1),
+            includePersonalData: includePersonalData
+        ) { exported in
+            let engine = try engine(exported.summary)
+            guard let state = CaseState(events: exported.events.map(\.record)) else { return }
+            let schedule = try engine.schedule(for: state, at: now)
+            try body(ReportCase(
+                exported: exported, state: state, schedule: schedule,
+                status: CaseStatus(lifecycle: state.lifecycle, schedule: schedule.status), engine: engine))
+        }
+    }
+}
+
+/// One case as reports see it.
+struct ReportCase {
+    let exported: ExportedCase
+    let state: CaseState
+    let schedule: Schedule
+    let status: CaseStatus
+    let engine: DeadlineEngine
+
+    /// A personal field of the `received` event: its text, "[purged]", or nil.
+    func receivedField(_ field: PersonalField, purged: String) -> String? {
+        guard let first = exported.events.first, let value = exported.personal[first.record.id]?[field] else { return nil }
+        return value ?? purged
+    }
+}
