@@ -1,5 +1,6 @@
 import ArgumentParser
 import DSRCore
+import DSRReports
 import DSRStore
 import DSRXML
 import Foundation
@@ -39,7 +40,14 @@ public struct DSRCommand: ParsableCommand {
             CommandFailure(error).report()
         } catch let error as DSRStoreError {
             CommandFailure(error).report()
+        } catch let error as ReportError {
+            CommandFailure(message: error.description, exitCode: CommandFailure.ioError).report()
         } catch {
+            // Argument errors keep argument-parser's codes (64 usage, ExitCode as given);
+            // anything else unexpected is an internal error, not "overdue" (1).
+            if exitCode(for: error) == .failure, !(error is ExitCode) {
+                CommandFailure(message: "internal error: \(error)", exitCode: CommandFailure.internalError).report()
+            }
             exit(withError: error)
         }
     }
@@ -64,10 +72,9 @@ struct CommandFailure: Error {
     }
 
     init(_ error: DSRXMLError) {
-        if case .unreadable = error {
-            self.init(message: error.description, exitCode: Self.ioError)
-        } else {
-            self.init(message: error.description, exitCode: Self.badInput)
+        switch error {
+        case .unreadable, .cannotWrite: self.init(message: error.description, exitCode: Self.ioError)
+        default: self.init(message: error.description, exitCode: Self.badInput)
         }
     }
 

@@ -107,15 +107,11 @@ struct ExportRunner {
             store: context.store, policy: engine.policy, from: first, to: last, now: now, actor: context.actor,
             includePersonalData: includePersonalData, german: language == .de, currentEngine: engine,
             engine: context.engine(for:))
-        do {
-            switch format {
-            case .xml: try AuditXMLExport.write(input, to: out, verification: verificationInBackground())
-            case .html: try HTMLReport.write(input, to: out, verification: verificationInBackground())
-            case .csv: try CSVExport.write(input, dialect: csvDialect, to: out)
-            case .ics: try ICSExport.write(input, to: out)
-            }
-        } catch let error as ReportError {
-            throw CommandFailure(message: error.description, exitCode: CommandFailure.ioError)
+        switch format {
+        case .xml: try AuditXMLExport.write(input, to: out, verification: verificationInBackground())
+        case .html: try HTMLReport.write(input, to: out, verification: verificationInBackground())
+        case .csv: try CSVExport.write(input, dialect: csvDialect, to: out)
+        case .ics: try ICSExport.write(input, to: out)
         }
         if includePersonalData {
             try context.store.recordExport(format: format.rawValue, from: first, to: last, actor: context.actor, now: context.now)

@@ -3,6 +3,8 @@
 public enum DSRXMLError: Error, Equatable, CustomStringConvertible {
     /// The file could not be read.
     case unreadable(file: String, reason: String)
+    /// The file could not be written.
+    case cannotWrite(file: String)
     /// Not well-formed XML.
     case malformed(file: String, line: Int, message: String)
     /// A document type declaration: refused before any entity in it is declared or expanded.
@@ -18,6 +20,8 @@ public enum DSRXMLError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .unreadable(let file, let reason):
             return "\(file): cannot read: \(reason)"
+        case .cannotWrite(let file):
+            return "\(file): cannot write"
         case .malformed(let file, let line, let message):
             return "\(file):\(line): not well-formed XML: \(message)"
         case .forbiddenDoctype(let file, let line):

@@ -7,10 +7,17 @@ public final class XMLStreamWriter {
     private let writer: xmlTextWriterPtr
     private let path: String
 
-    /// Opens a writer to a file (`-` for standard output).
+    /// Opens a writer to a file (`-` for standard output). The file is created by us first,
+    /// with mode 0600 (exports can hold personal data), so a bad path fails with our message
+    /// rather than libxml2's.
     public init(path: String) throws {
+        if path != "-" {
+            guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+                throw DSRXMLError.cannotWrite(file: path)
+            }
+        }
         guard let writer = xmlNewTextWriterFilename(path, 0) else {
-            throw DSRXMLError.unreadable(file: path, reason: "cannot open for writing")
+            throw DSRXMLError.cannotWrite(file: path)
         }
         self.writer = writer
         self.path = path
@@ -54,7 +61,7 @@ public final class XMLStreamWriter {
     }
 
     private func check(_ result: Int32) throws {
-        guard result >= 0 else { throw DSRXMLError.unreadable(file: path, reason: "write failed") }
+        guard result >= 0 else { throw DSRXMLError.cannotWrite(file: path) }
     }
 
     /// The text with characters XML 1.0 cannot carry (C0 controls other than tab and line

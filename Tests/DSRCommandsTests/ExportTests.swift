@@ -180,6 +180,15 @@ struct ExportTests {
         #expect(events.trimmingCharacters(in: .whitespacesAndNewlines) == String(2 * Self.hostile.count))
     }
 
+    @Test("an unwritable output path is one line and exit 74, in every format", arguments: ["xml", "html", "csv", "ics"])
+    func unwritable(format: String) throws {
+        let db = TempDatabase()
+        defer { db.remove() }
+        let result = try db.run(["export", "--format", format, "--out", "/nonexistent/folder/report"])
+        #expect(result.status == 74)
+        #expect(result.stderr == "dsr: /nonexistent/folder/report: cannot write\n")
+    }
+
     @Test("dsr calendar --deadlines prints the same feed")
     func calendarDeadlines() throws {
         let db = try Self.demoDatabase()
