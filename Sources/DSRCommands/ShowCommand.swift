@@ -51,9 +51,10 @@ struct CaseView {
     private var status: CaseStatus { CaseStatus(lifecycle: state.lifecycle, schedule: schedule.status) }
 
     /// The personal text of the `received` event's field; "[gelöscht]" once purged.
-    private func receivedField(_ field: PersonalField) -> String? {
-        guard let value = personal[events[0].id]?[field] else { return nil }
-        return value ?? language.pick("[gelöscht]", "[purged]")
+    private func receivedField(_ field: PersonalField, purged: String? = nil) -> String? {
+        let fields = personal[events[0].id] ?? [:]
+        guard let value = fields[field] else { return nil }
+        return value ?? purged ?? language.pick("[gelöscht]", "[purged]")
     }
 
     func text() -> String {
@@ -109,7 +110,7 @@ struct CaseView {
         writer.string(state.channel.rawValue)
         for field in [PersonalField.subject, .contact, .reference] {
             writer.key(named: field.rawValue)
-            if let value = personal[events[0].id]?[field] { if let value { writer.string(value) } else { writer.string("[purged]") } } else { writer.null() }
+            if let value = receivedField(field, purged: "[purged]") { writer.string(value) } else { writer.null() }
         }
         writer.key("received")
         writer.zoned(state.receivedAt, output.engine.zone)

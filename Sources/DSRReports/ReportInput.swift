@@ -67,7 +67,9 @@ struct ReportCase {
 
     /// A personal field of the `received` event: its text, "[purged]", or nil.
     func receivedField(_ field: PersonalField, purged: String) -> String? {
-        guard let first = exported.events.first, let value = exported.personal[first.record.id]?[field] else { return nil }
+        guard let first = exported.events.first, let value = (exported.personal[first.record.id] ?? [:])[field] else {
+            return nil
+        }
         return value ?? purged
     }
 }

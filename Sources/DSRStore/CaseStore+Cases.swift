@@ -120,7 +120,9 @@ extension CaseStore {
             for row in rows {
                 guard let field = PersonalField(rawValue: row["field"]) else { continue }
                 let content: Data? = row["content"]
-                result[EventID(row["eventId"]), default: [:]][field] = content.map { String(decoding: $0, as: UTF8.self) }
+                // updateValue keeps a purged field as nil (a subscript assignment of nil removes it).
+                result[EventID(row["eventId"]), default: [:]].updateValue(
+                    content.map { String(decoding: $0, as: UTF8.self) }, forKey: field)
             }
             return result
         }

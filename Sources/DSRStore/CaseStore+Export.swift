@@ -51,7 +51,8 @@ extension CaseStore {
                     for row in vault {
                         guard let field = PersonalField(rawValue: row[1]) else { continue }
                         let content: Data? = row[2]
-                        personal[EventID(row[0]), default: [:]][field] = content.map { String(decoding: $0, as: UTF8.self) }
+                        personal[EventID(row[0]), default: [:]].updateValue(
+                            content.map { String(decoding: $0, as: UTF8.self) }, forKey: field)
                     }
                 }
                 try body(ExportedCase(summary: summary, events: events, personal: personal))

@@ -22,6 +22,8 @@ public final class CaseStore: @unchecked Sendable {
         configuration.foreignKeysEnabled = true
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            // Erased personal data is overwritten on disk, not merely unlinked.
+            try db.execute(sql: "PRAGMA secure_delete = ON")
         }
         do {
             queue = try DatabaseQueue(path: path, configuration: configuration)

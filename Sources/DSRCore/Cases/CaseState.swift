@@ -32,6 +32,8 @@ public struct CaseState: Sendable, Equatable {
     public private(set) var assignee: String?
     public private(set) var lifecycle: Lifecycle = .open
     public private(set) var closedAt: Instant?
+    /// When the case's personal data was erased after its retention period.
+    public private(set) var purgedAt: Instant?
     public private(set) var lastEventID: EventID
     public private(set) var lastEventAt: Instant
 
@@ -96,6 +98,7 @@ public struct CaseState: Sendable, Equatable {
         case .reopened:
             lifecycle = .open
             closedAt = nil
+        case .purged: purgedAt = at
         case .exported:
             break  // the tracker's own event, never part of a case
         }

@@ -47,6 +47,9 @@ public enum Event: Sendable, Equatable {
     case noteAdded
     case closed
     case reopened
+    /// The personal data of the case was erased after its retention period (LEGAL.md R6):
+    /// `records` vault texts and their keys are gone; their commitments remain.
+    case purged(records: Int)
     /// The tracker's own event: personal data left it in an export (filed under
     /// `CaseID.tracker`).
     case exported(format: String, from: CivilDate, to: CivilDate)
@@ -69,6 +72,7 @@ public enum Event: Sendable, Equatable {
         case .noteAdded: "note-added"
         case .closed: "closed"
         case .reopened: "reopened"
+        case .purged: "purged"
         case .exported: "exported"
         }
     }

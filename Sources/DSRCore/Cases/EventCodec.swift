@@ -30,6 +30,10 @@ public enum EventCodec {
             json.key("notified_at")
             json.utc(notifiedAt)
             personal(commitments, into: &json)
+        case .purged(let records):
+            personal(commitments, into: &json)
+            json.key("records")
+            json.integer(records)
         case .exported(let format, let from, let to):
             json.key("format")
             json.string(format)
@@ -166,6 +170,11 @@ public enum EventCodec {
         case "note-added": event = .noteAdded
         case "closed": event = .closed
         case "reopened": event = .reopened
+        case "purged":
+            guard case .integer(let records) = object["records"] else {
+                throw DSRCoreError.corruptRecord("'purged' event lacks its record count")
+            }
+            event = .purged(records: records)
         case "exported":
             guard let from = CivilDate(iso: try text("from")), let to = CivilDate(iso: try text("to")) else {
                 throw DSRCoreError.corruptRecord("'exported' event has bad dates")

@@ -1,9 +1,10 @@
-/// Reads event payloads: the small, flat JSON the codec writes (string, boolean, array of
-/// strings, or object of strings as values). Far cheaper than Foundation's JSONSerialization
+/// Reads event payloads: the small, flat JSON the codec writes (string, whole number,
+/// boolean, array of strings, or object of strings as values). Far cheaper than Foundation's JSONSerialization
 /// when an export folds hundreds of thousands of events; anything else is refused (nil).
 enum PayloadJSON {
     enum Value: Equatable {
         case string(String)
+        case integer(Int)
         case bool(Bool)
         case strings([String])
         case object([String: String])
@@ -56,6 +57,11 @@ enum PayloadJSON {
             guard index < bytes.count else { return nil }
             switch bytes[index] {
             case UInt8(ascii: "\""): return string().map(Value.string)
+            case UInt8(ascii: "-"), 48...57:
+                let start = index
+                index += 1
+                while index < bytes.count, (48...57).contains(bytes[index]) { index += 1 }
+                return Int(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)).map(Value.integer)
             case UInt8(ascii: "t"): return literal("true") ? .bool(true) : nil
             case UInt8(ascii: "f"): return literal("false") ? .bool(false) : nil
             case UInt8(ascii: "["):

@@ -1,0 +1,68 @@
+import ArgumentParser
+import DSRCore
+import DSRStore
+import Foundation
+
+/// `dsr purge [--dry-run] [--at WHEN]`: erases the personal data of closed cases whose
+/// retention period has run out (policy; default 3 years from the end of the closing year).
+struct PurgeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "purge",
+        abstract: "Erase the personal data of closed cases whose retention period has run out.",
+        discussion: """
+            Names, contacts and free text go, with their vault keys; kinds, channels, dates, \\
+            outcomes and legal bases stay for statistics. Each purge is an event in the log, and \\
+            dsr verify still passes. Open cases are never purged.
+            """)
+
+    @Flag(name: .customLong("dry-run"), help: "List what would be erased; change nothing.")
+    var dryRun = false
+
+    @Option(name: .long, help: ArgumentHelp("Judge retention at this moment (default: now).", valueName: "when"))
+    var at: String?
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var policy: PolicyOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let context = try CaseContext(store: store, policy: policy)
+        let now = try at.map { try context.instant($0) } ?? context.now
+        let candidates = try context.store.purgeCandidates(at: now, engine: context.engine(for:))
+        if !dryRun, !candidates.isEmpty {
+            try context.store.purge(candidates, actor: context.actor, now: now, engine: context.engine(hash:text:))
+        }
+        if output.json {
+            var writer = JSONWriter()
+            writer.beginObject()
+            writer.key("dry_run")
+            writer.bool(dryRun)
+            writer.key("cases")
+            writer.beginArray()
+            for candidate in candidates {
+                writer.beginObject()
+                writer.key("id")
+                writer.string(candidate.caseID.rawValue)
+                writer.key("retained_until")
+                writer.date(candidate.retainedUntil)
+                writer.key("records")
+                writer.integer(candidate.records)
+                writer.endObject()
+            }
+            writer.endArray()
+            writer.endObject()
+            writer.newline()
+            FileHandle.standardOutput.write(writer.data)
+            return
+        }
+        let lang = output.lang
+        let records = candidates.reduce(0) { $0 + $1.records }
+        var text = dryRun
+            ? lang.pick("Würde löschen: \(candidates.count) Fälle, \(records) Einträge mit Personendaten\n", "Would erase: \(candidates.count) cases, \(records) personal-data records\n")
+            : lang.pick("Gelöscht: \(candidates.count) Fälle, \(records) Einträge mit Personendaten\n", "Erased: \(candidates.count) cases, \(records) personal-data records\n")
+        for candidate in candidates {
+            text += "  \(candidate.caseID)  " + lang.pick("aufbewahrt bis ", "retained until ") + "\(candidate.retainedUntil)  \(candidate.records)\n"
+        }
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+}
