@@ -134,6 +134,7 @@ struct CaseOutput {
         case .closed: return language.pick("abgeschlossen", "closed")
         case .reopened: return language.pick("wiedereröffnet", "reopened")
         case .purged(let records): return language.pick("Personendaten gelöscht (\(records) Einträge, Aufbewahrungsfrist abgelaufen)", "personal data erased (\(records) records, retention period over)")
+        case .backedUp: return language.pick("Sicherung erstellt", "backup made")
         case .exported(let format, _, _): return language.pick("Export mit Personendaten (\(format))", "export with personal data (\(format))")
         }
     }

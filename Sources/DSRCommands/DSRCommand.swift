@@ -20,7 +20,7 @@ public struct DSRCommand: ParsableCommand {
             ExtendCommand.self, ForwardCommand.self, NotifyRecipientsCommand.self, AnswerCommand.self,
             WithdrawCommand.self, AssignCommand.self, NoteCommand.self, CloseCommand.self, ReopenCommand.self,
             ShowCommand.self, ListCommand.self, OverdueCommand.self, FindCommand.self, VerifyCommand.self,
-            InfoCommand.self, ImportCommand.self, ExportCommand.self, PurgeCommand.self, DemoCommand.self, DeadlineCommand.self, CalendarCommand.self, PolicyCommand.self,
+            InfoCommand.self, ImportCommand.self, ExportCommand.self, PurgeCommand.self, BackupCommand.self, RestoreCommand.self, DemoCommand.self, DeadlineCommand.self, CalendarCommand.self, PolicyCommand.self,
         ]
     )
 
@@ -82,7 +82,7 @@ struct CommandFailure: Error {
         switch error {
         case .cannotOpen: self.init(message: error.description, exitCode: Self.ioError)
         case .database, .missingPolicy: self.init(message: error.description, exitCode: Self.internalError)
-        case .unknownCase, .newerSchema: self.init(message: error.description, exitCode: Self.badInput)
+        case .unknownCase, .newerSchema, .notABackup: self.init(message: error.description, exitCode: Self.badInput)
         }
     }
 

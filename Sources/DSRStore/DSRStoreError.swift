@@ -10,6 +10,8 @@ public enum DSRStoreError: Error, Equatable, CustomStringConvertible {
     case database(String)
     /// The policy a case was logged under is missing from the database.
     case missingPolicy(String)
+    /// A file offered as a backup is not one that can be restored.
+    case notABackup(String, String)
 
     public var description: String {
         switch self {
@@ -18,6 +20,7 @@ public enum DSRStoreError: Error, Equatable, CustomStringConvertible {
         case .newerSchema(let name): return "the database was written by a newer dsr (migration '\(name)' unknown); update dsr"
         case .database(let message): return "database error: \(message)"
         case .missingPolicy(let hash): return "the policy \(hash.prefix(12))… of a case is missing from the database"
+        case .notABackup(let path, let reason): return "\(path): not restored: \(reason)"
         }
     }
 }

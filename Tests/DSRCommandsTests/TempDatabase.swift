@@ -3,11 +3,18 @@ import Foundation
 /// A database path in a fresh temporary folder, for one test.
 struct TempDatabase {
     let folder: URL
-    var path: String { folder.appendingPathComponent("dsr.sqlite").path }
+    let path: String
 
     init() {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("dsr-cli-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        path = folder.appendingPathComponent("dsr.sqlite").path
+    }
+
+    /// A view of an existing database file; its folder belongs to someone else, so do not call `remove`.
+    init(path: String) {
+        folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        self.path = path
     }
 
     /// Runs `dsr` with `--db` set to this database.

@@ -99,8 +99,8 @@ public struct CaseState: Sendable, Equatable {
             lifecycle = .open
             closedAt = nil
         case .purged: purgedAt = at
-        case .exported:
-            break  // the tracker's own event, never part of a case
+        case .exported, .backedUp:
+            break  // the tracker's own events, never part of a case
         }
     }
 

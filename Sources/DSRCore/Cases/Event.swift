@@ -50,6 +50,8 @@ public enum Event: Sendable, Equatable {
     /// The personal data of the case was erased after its retention period (LEGAL.md R6):
     /// `records` vault texts and their keys are gone; their commitments remain.
     case purged(records: Int)
+    /// The tracker's own event: a backup was made; the SHA-256 (hex) of the backup file.
+    case backedUp(sha256: String)
     /// The tracker's own event: personal data left it in an export (filed under
     /// `CaseID.tracker`).
     case exported(format: String, from: CivilDate, to: CivilDate)
@@ -74,6 +76,7 @@ public enum Event: Sendable, Equatable {
         case .reopened: "reopened"
         case .purged: "purged"
         case .exported: "exported"
+        case .backedUp: "backed-up"
         }
     }
 }

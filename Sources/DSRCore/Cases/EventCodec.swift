@@ -30,6 +30,10 @@ public enum EventCodec {
             json.key("notified_at")
             json.utc(notifiedAt)
             personal(commitments, into: &json)
+        case .backedUp(let sha256):
+            personal(commitments, into: &json)
+            json.key("sha256")
+            json.string(sha256)
         case .purged(let records):
             personal(commitments, into: &json)
             json.key("records")
@@ -170,6 +174,7 @@ public enum EventCodec {
         case "note-added": event = .noteAdded
         case "closed": event = .closed
         case "reopened": event = .reopened
+        case "backed-up": event = .backedUp(sha256: try text("sha256"))
         case "purged":
             guard case .integer(let records) = object["records"] else {
                 throw DSRCoreError.corruptRecord("'purged' event lacks its record count")

@@ -30,8 +30,8 @@ public enum StepRules {
         switch event {
         case .received:
             throw refuse("a case is received once")
-        case .exported, .purged:
-            throw refuse("exports and purges are not steps of a case")
+        case .exported, .purged, .backedUp:
+            throw refuse("exports, purges and backups are not steps of a case")
         case .acknowledged:
             guard state.acknowledgedAt == nil else { throw refuse("receipt was already acknowledged") }
         case .identityRequested:

@@ -13,6 +13,7 @@ struct EventCodecTests {
         .answered(kind: .erasure, outcome: .partial, basis: "§ 12 LDSG RLP \"Abs. 1\" \\ \u{2028} \u{1F600} \t"),
         .answered(kind: .access, outcome: .noData, basis: nil), .withdrawn, .assigned(to: "o'brien"), .noteAdded,
         .closed, .reopened,
+        .purged(records: 3), .backedUp(sha256: String(repeating: "c", count: 64)),
         .exported(format: "html", from: CivilDate(year: 2026, month: 1, day: 1)!, to: CivilDate(year: 2026, month: 12, day: 31)!),
     ]
 
