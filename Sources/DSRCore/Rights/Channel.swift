@@ -23,12 +23,6 @@ public enum Channel: String, CaseIterable, Sendable, Codable {
         }
     }
 
-    /// Whether the channel is a social network's direct messages (replies there carry as
-    /// little personal data as possible and offer e-mail and post instead).
-    public var isSocialMedia: Bool {
-        [.facebook, .twitter, .instagram, .youtube].contains(self)
-    }
-
     /// The channel named by `text`: the key, or a common German or English name.
     public init?(name text: String) {
         let key = text.inputKey

@@ -70,9 +70,6 @@ public struct WorkCalendar: Sendable {
         self.officeSecondsBefore = officeSecondsBefore
     }
 
-    /// The first and last day number the table covers.
-    public var dayRange: ClosedRange<Int> { firstDay...(firstDay + flags.count - 1) }
-
     /// Whether a day number lies in the table.
     @inline(__always)
     public func covers(_ day: Int) -> Bool { day >= firstDay && day - firstDay < flags.count }
