@@ -22,24 +22,26 @@ struct ShowCommand: ParsableCommand {
     }
 
     func run() throws {
-        let id = CaseID(caseID)!
         let context = try CaseContext(store: store, policy: policy)
-        guard let summary = try context.store.summary(of: id) else { throw DSRStoreError.unknownCase(id.rawValue) }
-        let engine = try context.engine(for: summary)
-        let events = try context.store.events(of: id)
-        guard let state = CaseState(events: events) else { throw DSRStoreError.unknownCase(id.rawValue) }
-        let now = try at.map { try TimeInput(zone: engine.zone).instant(from: $0, now: context.now) } ?? context.now
-        let schedule = try engine.schedule(for: state, at: now)
-        let personal = try context.store.personalData(of: id)
-        let view = CaseView(
-            state: state, schedule: schedule, events: events, personal: personal,
-            output: CaseOutput(language: output.lang, engine: engine))
+        let now = try at.map { try context.instant($0) } ?? context.now
+        let view = try CaseView.load(CaseID(caseID)!, context: context, language: output.lang, at: now)
         FileHandle.standardOutput.write(Data((output.json ? view.json() : view.text()).utf8))
     }
 }
 
-/// One case in full, as `dsr show` prints it.
+/// One case in full, as `dsr show` and `dsr subject export` print it.
 struct CaseView {
+    /// Loads a case with its schedule at `now`, under the policy it was logged with.
+    static func load(_ id: CaseID, context: CaseContext, language: Language, at now: Instant) throws -> CaseView {
+        guard let summary = try context.store.summary(of: id) else { throw DSRStoreError.unknownCase(id.rawValue) }
+        let engine = try context.engine(for: summary)
+        let events = try context.store.events(of: id)
+        guard let state = CaseState(events: events) else { throw DSRStoreError.unknownCase(id.rawValue) }
+        return CaseView(
+            state: state, schedule: try engine.schedule(for: state, at: now), events: events,
+            personal: try context.store.personalData(of: id), output: CaseOutput(language: language, engine: engine))
+    }
+
     let state: CaseState
     let schedule: Schedule
     let events: [EventRecord]
@@ -97,6 +99,13 @@ struct CaseView {
 
     func json() -> String {
         var writer = JSONWriter()
+        write(into: &writer)
+        writer.newline()
+        return writer.text
+    }
+
+    /// The case as one JSON object.
+    func write(into writer: inout JSONWriter) {
         writer.beginObject()
         writer.key("id")
         writer.string(state.id.rawValue)
@@ -158,7 +167,5 @@ struct CaseView {
         }
         writer.endArray()
         writer.endObject()
-        writer.newline()
-        return writer.text
     }
 }

@@ -162,6 +162,26 @@ struct CaseWorkflowTests {
         #expect(entries.compactMap { $0["id"] as? String } == ["2026-00001", "2026-00003"])
     }
 
+    @Test("subject export prints everything held about a person, as text and JSON")
+    func subjectExport() throws {
+        let db = TempDatabase()
+        defer { db.remove() }
+        for name in ["Erika Fiktiv", "Max Fiktiv", "Erika Probe"] {
+            #expect(try db.run(["log", "--kind", "access", "--channel", "email", "--received", "2026-03-02 10:00", "--subject", name, "--contact", "\(name)@example.org", "--note", "Notiz zu \(name)"]).status == 0)
+        }
+        let json = try db.run(["subject", "export", "--subject", "-", "--json"], input: "Erika Fiktiv")
+        #expect(json.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let cases = try #require(object["cases"] as? [[String: Any]])
+        #expect(cases.map { $0["id"] as? String } == ["2026-00001"])
+        #expect(cases[0]["contact"] as? String == "Erika Fiktiv@example.org")
+        #expect((cases[0]["events"] as? [[String: Any]])?.first?["note"] as? String == "Notiz zu Erika Fiktiv")
+        let text = try db.run(["subject", "export", "--subject", "erika"])
+        #expect(text.stdout.hasPrefix("Auskunft über gespeicherte Daten (Art. 15 DSGVO): 2 Vorgang/Vorgänge"))
+        #expect(text.stdout.contains("Person            Erika Probe"))
+        #expect(!text.stdout.contains("Max Fiktiv"))
+    }
+
     @Test("the demo is deterministic for a seed and a moment")
     func demo() throws {
         let first = TempDatabase()

@@ -1,0 +1,53 @@
+import ArgumentParser
+import DSRCore
+import DSRStore
+import Foundation
+
+/// `dsr subject`: the rights of the people in the tracker, applied to the tracker itself.
+struct SubjectCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "subject", abstract: "What the tracker holds about a person (Art. 15 GDPR for the tracker itself).",
+        subcommands: [Export.self])
+
+    /// `dsr subject export --subject TEXT`: every case of the person, in full.
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print everything held about a person: readable German text, or --json.")
+
+        @Option(name: .long, help: ArgumentHelp("Part of the person's name (- reads standard input).", valueName: "text"))
+        var subject: String
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var policy: PolicyOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            let needle = try PersonalText.read(subject, field: .subject, option: "--subject")!
+            let context = try CaseContext(store: store, policy: policy)
+            let views = try context.store.cases(subjectContaining: needle).map {
+                try CaseView.load($0.caseID, context: context, language: output.lang, at: context.now)
+            }
+            if output.json {
+                var writer = JSONWriter()
+                writer.beginObject()
+                writer.key("cases")
+                writer.beginArray()
+                for view in views { view.write(into: &writer) }
+                writer.endArray()
+                writer.endObject()
+                writer.newline()
+                FileHandle.standardOutput.write(writer.data)
+                return
+            }
+            let lang = output.lang
+            var text = lang.pick(
+                "Auskunft über gespeicherte Daten (Art. 15 DSGVO): \(views.count) Vorgang/Vorgänge\n",
+                "Data held (Art. 15 GDPR): \(views.count) case(s)\n")
+            text += lang.pick(
+                "Zweck: Bearbeitung von Anträgen nach Art. 15 ff. DSGVO. Speicherdauer: bis zum Ablauf der Aufbewahrungsfrist nach Abschluss des Vorgangs.\n",
+                "Purpose: handling requests under Art. 15 ff. GDPR. Kept until the retention period after the case was closed has run out.\n")
+            for view in views { text += "\n" + view.text() }
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+    }
+}
