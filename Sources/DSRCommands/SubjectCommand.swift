@@ -14,15 +14,13 @@ struct SubjectCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print everything held about a person: readable German text, or --json.")
 
-        @Option(name: .long, help: ArgumentHelp("Part of the person's name (- reads standard input).", valueName: "text"))
-        var subject: String
-
+        @OptionGroup var query: SubjectQuery
         @OptionGroup var store: StoreOptions
         @OptionGroup var policy: PolicyOptions
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let needle = try PersonalText.read(subject, field: .subject, option: "--subject")!
+            let needle = try query.needle()
             let context = try CaseContext(store: store, policy: policy)
             let views = try context.store.cases(subjectContaining: needle).map {
                 try CaseView.load($0.caseID, context: context, language: output.lang, at: context.now)
