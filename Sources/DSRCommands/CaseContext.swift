@@ -50,6 +50,11 @@ final class CaseContext {
         return try engine(hash: summary.policyHash, text: try store.policyText(hash: summary.policyHash))
     }
 
+    /// The moment an `--at` option names, or now when it was not given.
+    func moment(_ at: String?) throws -> Instant {
+        try at.map(instant) ?? now
+    }
+
     /// Reads a moment typed by the user (`--at`, `--received`) in the policy's zone.
     func instant(_ text: String) throws -> Instant {
         try TimeInput(zone: try policyForNewCases().engine.zone).instant(from: text, now: now)

@@ -45,7 +45,7 @@ struct DemoCommand: ParsableCommand {
         guard try context.store.counts().events == 0 else {
             throw CommandFailure(message: "\(path): the demo writes only into a new or empty database", exitCode: CommandFailure.badInput)
         }
-        let now = try at.map { try context.instant($0) } ?? context.now
+        let now = try context.moment(at)
         let (reference, engine) = try context.policyForNewCases()
         try context.store.storePolicy(text: reference.text, source: reference.source, now: now, makeDefault: true)
         var scenario = DemoScenario(seed: seed, now: now, caseCount: cases, engine: engine, policy: reference)

@@ -18,7 +18,7 @@ struct OverdueCommand: ParsableCommand {
 
     func run() throws {
         let context = try CaseContext(store: store, policy: policy)
-        let now = try at.map { try context.instant($0) } ?? context.now
+        let now = try context.moment(at)
         let anyOverdue = try OverdueView(context: context, language: output.lang).print(at: now, json: output.json)
         if anyOverdue { throw ExitCode(1) }
     }

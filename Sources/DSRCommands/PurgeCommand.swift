@@ -27,7 +27,7 @@ struct PurgeCommand: ParsableCommand {
 
     func run() throws {
         let context = try CaseContext(store: store, policy: policy)
-        let now = try at.map { try context.instant($0) } ?? context.now
+        let now = try context.moment(at)
         let candidates = try context.store.purgeCandidates(at: now, engine: context.engine(for:))
         if !dryRun, !candidates.isEmpty {
             try context.store.purge(candidates, actor: context.actor, now: now, engine: context.engine(hash:text:))

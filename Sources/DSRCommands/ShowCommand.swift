@@ -23,7 +23,7 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         let context = try CaseContext(store: store, policy: policy)
-        let now = try at.map { try context.instant($0) } ?? context.now
+        let now = try context.moment(at)
         let view = try CaseView.load(CaseID(caseID)!, context: context, language: output.lang, at: now)
         FileHandle.standardOutput.write(Data((output.json ? view.json() : view.text()).utf8))
     }

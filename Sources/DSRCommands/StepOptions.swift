@@ -28,7 +28,7 @@ struct StepOptions: ParsableArguments {
         personal: [PersonalField: String] = [:], _ makeEvent: (CaseContext, Instant) throws -> Event
     ) throws {
         let context = try CaseContext(store: store, policy: policy)
-        let at = try at.map { try context.instant($0) } ?? context.now
+        let at = try context.moment(at)
         let recorded = try context.store.record(
             try makeEvent(context, at), on: CaseID(caseID)!, personal: personal, at: at,
             actor: context.actor, now: context.now, engine: context.engine(hash:text:))
