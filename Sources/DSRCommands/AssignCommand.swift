@@ -16,7 +16,7 @@ struct AssignCommand: ParsableCommand {
         }
     }
 
-    func run() throws { try step.record { _, _ in .assigned(to: to) } }
+    func run() throws { try step.record(requiring: .supervisor, to: "assigning a case") { _, _ in .assigned(to: to) } }
 }
 
 /// `dsr forward CASE --to meta`: forwarded to a joint controller (LEGAL.md R5).

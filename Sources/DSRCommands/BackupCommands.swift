@@ -12,11 +12,13 @@ struct BackupCommand: ParsableCommand {
     var file: String
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var policy: PolicyOptions
     @Option(name: .long, help: "Language of the output: de or en.")
     var lang: Language = .de
 
     func run() throws {
-        let hash = try store.open().backup(to: file, actor: Actor.current, now: Instant(Date()))
+        let context = try CaseContext(store: store, policy: policy, requiring: .supervisor, to: "making a backup")
+        let hash = try context.store.backup(to: file, actor: context.actor, now: context.now)
         let text = lang.pick("Sicherung: ", "Backup: ") + file + "\nSHA-256: " + hash + "\n"
         FileHandle.standardOutput.write(Data(text.utf8))
     }
@@ -34,10 +36,14 @@ struct RestoreCommand: ParsableCommand {
     var file: String
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var policy: PolicyOptions
     @Option(name: .long, help: "Language of the output: de or en.")
     var lang: Language = .de
 
     func run() throws {
+        // The staff list of the database being replaced (if there is one) decides who may.
+        let stored = FileManager.default.fileExists(atPath: store.path) ? try store.open().defaultPolicy() : nil
+        try Access(login: Actor.current, policy: try policy.load(stored: stored)).require(.dpo, to: "restoring a backup")
         let (keptAs, report) = try CaseStore.restore(from: file, to: store.path, now: Instant(Date()))
         var text = lang.pick("Wiederhergestellt: ", "Restored: ") + store.path + " ← " + file + "\n"
             + lang.pick("Kette intakt: ", "Chain intact: ") + "\(report.events) " + lang.pick("Ereignisse", "events") + ", " + report.head + "\n"

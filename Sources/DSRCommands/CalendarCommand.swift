@@ -42,7 +42,8 @@ struct CalendarCommand: ParsableCommand {
 
     func run() throws {
         if deadlines {
-            let context = try CaseContext(store: store, policy: policyOptions)
+            let context = try CaseContext(
+                store: store, policy: policyOptions, requiring: .supervisor, to: "exporting the deadlines of all cases")
             try ExportRunner(context: context, language: output.lang).run(
                 format: .ics, from: nil, to: nil, out: "-", includePersonalData: false, csvDialect: .rfc4180)
             return

@@ -131,6 +131,9 @@ struct CaseOutput {
         case .withdrawn: return language.pick("zurückgezogen", "withdrawn")
         case .assigned(let to): return language.pick("zugewiesen an \(to)", "assigned to \(to)")
         case .noteAdded: return language.pick("Notiz", "note")
+        case .rectified(let replaces):
+            let fields = replaces.keys.sorted().map(\.rawValue).joined(separator: ", ")
+            return language.pick("berichtigt (Art. 16 DSGVO)", "rectified (Art. 16 GDPR)") + (fields.isEmpty ? "" : ": \(fields)")
         case .closed: return language.pick("abgeschlossen", "closed")
         case .reopened: return language.pick("wiedereröffnet", "reopened")
         case .purged(let records): return language.pick("Personendaten gelöscht (\(records) Einträge, Aufbewahrungsfrist abgelaufen)", "personal data erased (\(records) records, retention period over)")

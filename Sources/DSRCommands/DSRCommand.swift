@@ -20,7 +20,8 @@ public struct DSRCommand: ParsableCommand {
             ExtendCommand.self, ForwardCommand.self, NotifyRecipientsCommand.self, AnswerCommand.self,
             WithdrawCommand.self, AssignCommand.self, NoteCommand.self, CloseCommand.self, ReopenCommand.self,
             ShowCommand.self, ListCommand.self, OverdueCommand.self, FindCommand.self, VerifyCommand.self,
-            InfoCommand.self, ImportCommand.self, ExportCommand.self, PurgeCommand.self, BackupCommand.self, RestoreCommand.self, SubjectCommand.self, DemoCommand.self, DeadlineCommand.self, CalendarCommand.self, PolicyCommand.self,
+            InfoCommand.self, ImportCommand.self, ExportCommand.self, PurgeCommand.self, BackupCommand.self, RestoreCommand.self,
+            SubjectCommand.self, KeygenCommand.self, DemoCommand.self, DeadlineCommand.self, CalendarCommand.self, PolicyCommand.self,
         ]
     )
 
@@ -61,6 +62,7 @@ struct CommandFailure: Error {
     static let badInput: Int32 = 65
     static let ioError: Int32 = 74
     static let internalError: Int32 = 70
+    static let notPermitted: Int32 = 77
 
     init(message: String, exitCode: Int32) {
         self.message = message
@@ -82,7 +84,9 @@ struct CommandFailure: Error {
         switch error {
         case .cannotOpen: self.init(message: error.description, exitCode: Self.ioError)
         case .database, .missingPolicy: self.init(message: error.description, exitCode: Self.internalError)
-        case .unknownCase, .newerSchema, .notABackup: self.init(message: error.description, exitCode: Self.badInput)
+        case .unknownCase, .newerSchema, .notABackup, .badVaultKeyFile, .sealedRecordAltered:
+            self.init(message: error.description, exitCode: Self.badInput)
+        case .wrongVaultKey, .vaultKeyRequired: self.init(message: error.description, exitCode: Self.notPermitted)
         }
     }
 

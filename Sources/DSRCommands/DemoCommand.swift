@@ -39,14 +39,13 @@ struct DemoCommand: ParsableCommand {
         if db == nil {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         }
-        var storeOptions = StoreOptions()
-        storeOptions.db = path
-        let context = try CaseContext(store: storeOptions, policy: policy)
+        let context = try CaseContext(
+            store: try StoreOptions.parse(["--db", path]), policy: policy, requiring: .clerk, to: "logging demo cases")
         guard try context.store.counts().events == 0 else {
             throw CommandFailure(message: "\(path): the demo writes only into a new or empty database", exitCode: CommandFailure.badInput)
         }
         let now = try context.moment(at)
-        let (reference, engine) = try context.policyForNewCases()
+        let (reference, engine) = context.policyForNewCases()
         try context.store.storePolicy(text: reference.text, source: reference.source, now: now, makeDefault: true)
         var scenario = DemoScenario(seed: seed, now: now, caseCount: cases, engine: engine, policy: reference)
         try scenario.write(into: context.store)

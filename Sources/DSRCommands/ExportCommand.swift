@@ -56,7 +56,9 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let context = try CaseContext(store: store, policy: policy)
+        let context = try CaseContext(
+            store: store, policy: policy, requiring: includePersonalData ? .dpo : .supervisor,
+            to: includePersonalData ? "exporting personal data" : "exporting a report")
         try ExportRunner(context: context, language: lang).run(
             format: format, from: from, to: to, out: out ?? "-", includePersonalData: includePersonalData,
             csvDialect: CSVExport.Dialect(rawValue: csvDialect)!, at: try at.map { try context.instant($0) })
@@ -97,7 +99,8 @@ struct ExportRunner {
             return { try verification.wait() }
         }
         let now = at ?? context.now
-        let (_, engine) = try context.policyForNewCases()
+        try context.prepareAllEngines()
+        let (_, engine) = context.policyForNewCases()
         let zone = engine.zone
         let today = CivilDate(dayNumber: zone.localDayNumber(at: now))
         let first = try from.map { try CivilDateInput.parse($0) } ?? CivilDate(year: today.year, month: 1, day: 1)!

@@ -14,8 +14,8 @@ struct FindCommand: ParsableCommand {
 
     func run() throws {
         let needle = try query.needle()
-        let context = try CaseContext(store: store, policy: policy)
+        let context = try CaseContext(store: store, policy: policy, requiring: .clerk, to: "finding a person's cases")
         let listing = CaseListing(context: context, language: output.lang)
-        listing.print(try listing.entries(try context.store.cases(subjectContaining: needle), at: context.now), json: output.json)
+        listing.print(try listing.entries(try context.store.cases(subjectContaining: needle).filter(context.access.maySee), at: context.now), json: output.json)
     }
 }

@@ -34,8 +34,8 @@ struct ImportCommand: ParsableCommand {
         } catch CSVReader.Failure.unterminatedQuote(let line) {
             throw CommandFailure(message: "\(file):\(line): a quoted field is not closed", exitCode: CommandFailure.badInput)
         }
-        let context = try CaseContext(store: store, policy: policy)
-        let (reference, engine) = try context.policyForNewCases()
+        let context = try CaseContext(store: store, policy: policy, requiring: .clerk, to: "importing cases")
+        let (reference, engine) = context.policyForNewCases()
         let rows = try ImportRows(records: records, file: file, zone: engine.zone, now: context.now).rows
         let count = try context.store.bulk { session in
             for row in rows {

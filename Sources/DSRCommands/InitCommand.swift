@@ -17,6 +17,7 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try policy.load()
+        try Access(login: Actor.current, policy: loaded).require(.supervisor, to: "choosing the policy of a database")
         let caseStore = try store.open()
         try caseStore.storePolicy(text: loaded.text, source: loaded.source, now: Instant(Date()), makeDefault: true)
         let text = lang.pick("Datenbank: ", "Database: ") + caseStore.path + "\n"

@@ -40,7 +40,7 @@ struct ListCommand: ParsableCommand {
     }
 
     func run() throws {
-        let context = try CaseContext(store: store, policy: policy)
+        let context = try CaseContext(store: store, policy: policy, requiring: .clerk, to: "listing cases")
         var filter = CaseFilter()
         if let kind {
             guard let value = RequestKind(name: kind) else { throw DSRCoreError.unknownKind(kind) }
@@ -65,7 +65,7 @@ struct ListCommand: ParsableCommand {
         case nil: break
         }
         let listing = CaseListing(context: context, language: output.lang)
-        var entries = try listing.entries(try context.store.cases(filter), at: context.now)
+        var entries = try listing.entries(try context.store.cases(filter).filter(context.access.maySee), at: context.now)
         if let wanted { entries = entries.filter { $0.status == wanted } }
         if let limit { entries = Array(entries.prefix(limit)) }
         listing.print(entries, json: output.json)

@@ -12,8 +12,8 @@ struct LogCommand: ParsableCommand {
             Löschung/erasure, Sperrung/Einschränkung/restriction, Datenübertragbarkeit/portability,
             Widerspruch/objection, automated-decision, Widerruf/consent-withdrawal,
             Unterlassung/injunction, Beseitigung/removal (civil claims: give --due).
-            Personal text options accept - to read standard input, so no name shows in the
-            process list.
+            Personal text options accept - to read standard input, and --interactive asks for
+            name, contact, reference and note, so no name shows in the process list.
             """)
 
     @Option(name: .long, help: "Request kind(s), comma-separated.")
@@ -25,8 +25,11 @@ struct LogCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("When the request reached the office's channel.", valueName: "when"))
     var received: String
 
-    @Option(name: .long, help: ArgumentHelp("The data subject's name.", valueName: "name"))
-    var subject: String
+    @Option(name: .long, help: ArgumentHelp("The data subject's name (or --interactive).", valueName: "name"))
+    var subject: String?
+
+    @Flag(name: .long, help: "Ask for name, contact, reference and note on the terminal (standard input).")
+    var interactive = false
 
     @Option(name: .long, help: ArgumentHelp("Address, e-mail or handle.", valueName: "text"))
     var contact: String?
@@ -45,6 +48,13 @@ struct LogCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
+        if interactive {
+            guard [subject, contact, reference, note].allSatisfy({ $0 == nil }) else {
+                throw ValidationError("--interactive asks for the personal data; do not also give --subject, --contact, --reference or --note")
+            }
+            return
+        }
+        guard subject != nil else { throw ValidationError("give the person's name with --subject (- reads standard input) or use --interactive") }
         let stdinCount = [subject, contact, reference, note].filter { $0 == "-" }.count
         guard stdinCount <= 1 else { throw ValidationError("only one option can read standard input (-)") }
     }
@@ -56,22 +66,39 @@ struct LogCommand: ParsableCommand {
         if kinds.contains(where: \.isCivilClaim), claimantDue == nil {
             throw DSRCoreError.missingClaimantDate(kinds.first(where: \.isCivilClaim)!)
         }
+        let personal = interactive ? try askPersonalData() : try personalDataFromOptions()
+
+        let context = try CaseContext(store: store, policy: policy, requiring: .clerk, to: "logging a case")
+        let receivedAt = try context.instant(received)
+        guard receivedAt.secondsSinceEpoch <= context.now.secondsSinceEpoch + StepRules.futureTolerance else {
+            throw DSRCoreError.stepRefused("--received lies in the future")
+        }
+        let (reference, engine) = context.policyForNewCases()
+        let recorded = try context.store.logCase(
+            NewCase(kinds: kinds, channel: channelValue, received: receivedAt, claimantDue: claimantDue, personal: personal),
+            policy: reference, engine: engine, actor: context.actor, now: context.now)
+        CaseOutput(language: output.lang, engine: engine).printRecorded(recorded, json: output.json)
+    }
+
+    /// The personal data given as options (or standard input for `-`).
+    private func personalDataFromOptions() throws -> [PersonalField: String] {
         var personal: [PersonalField: String] = [:]
         personal[.subject] = try PersonalText.read(subject, field: .subject, option: "--subject")
         personal[.contact] = try PersonalText.read(contact, field: .contact, option: "--contact")
         personal[.reference] = try PersonalText.read(reference, field: .reference, option: "--reference")
         personal[.note] = try PersonalText.read(note, field: .note, option: "--note")
+        return personal
+    }
 
-        let context = try CaseContext(store: store, policy: policy)
-        let receivedAt = try context.instant(received)
-        guard receivedAt.secondsSinceEpoch <= context.now.secondsSinceEpoch + StepRules.futureTolerance else {
-            throw DSRCoreError.stepRefused("--received lies in the future")
-        }
-        let (reference, engine) = try context.policyForNewCases()
-        let recorded = try context.store.logCase(
-            NewCase(kinds: kinds, channel: channelValue, received: receivedAt, claimantDue: claimantDue, personal: personal),
-            policy: reference, engine: engine, actor: context.actor, now: context.now)
-        CaseOutput(language: output.lang, engine: engine).printRecorded(recorded, json: output.json)
+    /// The personal data asked for one line at a time (prompts on standard error).
+    private func askPersonalData() throws -> [PersonalField: String] {
+        let lang = output.lang
+        var personal: [PersonalField: String] = [:]
+        personal[.subject] = try PersonalText.ask(lang.pick("Name der betroffenen Person", "Name of the data subject"), field: .subject, required: true)
+        personal[.contact] = try PersonalText.ask(lang.pick("Kontakt (optional)", "Contact (optional)"), field: .contact)
+        personal[.reference] = try PersonalText.ask(lang.pick("Referenz (optional)", "Reference (optional)"), field: .reference)
+        personal[.note] = try PersonalText.ask(lang.pick("Notiz (optional)", "Note (optional)"), field: .note)
+        return personal
     }
 
     /// Parses `Auskunft,Löschung` (or `+`, `/` between) into kinds, each once, in order.

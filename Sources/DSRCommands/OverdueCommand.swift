@@ -17,7 +17,7 @@ struct OverdueCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let context = try CaseContext(store: store, policy: policy)
+        let context = try CaseContext(store: store, policy: policy, requiring: .clerk, to: "listing overdue cases")
         let now = try context.moment(at)
         let anyOverdue = try OverdueView(context: context, language: output.lang).print(at: now, json: output.json)
         if anyOverdue { throw ExitCode(1) }
@@ -33,7 +33,7 @@ struct OverdueView {
     /// whether any is overdue.
     func print(at now: Instant, json: Bool) throws -> Bool {
         let listing = CaseListing(context: context, language: language)
-        let entries = try listing.entries(try context.store.activeCases(), at: now)
+        let entries = try listing.entries(try context.store.activeCases().filter(context.access.maySee), at: now)
         func rank(_ status: CaseStatus) -> Int {
             switch status {
             case .overdue: 0

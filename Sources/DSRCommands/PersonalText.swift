@@ -29,6 +29,15 @@ enum PersonalText {
         return try validated(text, field: field, option: option)
     }
 
+    /// Asks for one field on standard error and reads one line of standard input; an empty
+    /// answer skips an optional field.
+    static func ask(_ prompt: String, field: PersonalField, required: Bool = false) throws -> String? {
+        FileHandle.standardError.write(Data("\(prompt): ".utf8))
+        let line = readLine(strippingNewline: true) ?? ""
+        if line.trimmedBlanks.isEmpty && !required { return nil }
+        return try validated(line, field: field, option: prompt)
+    }
+
     /// The text if it can be stored: not empty, within the field's limit, no NUL or other
     /// control characters (line breaks and tabs are allowed in notes and reasons), no
     /// replacement characters left by invalid UTF-8.

@@ -26,8 +26,9 @@ struct PurgeCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let context = try CaseContext(store: store, policy: policy)
+        let context = try CaseContext(store: store, policy: policy, requiring: .dpo, to: "purging personal data")
         let now = try context.moment(at)
+        try context.prepareAllEngines()
         let candidates = try context.store.purgeCandidates(at: now, engine: context.engine(for:))
         if !dryRun, !candidates.isEmpty {
             try context.store.purge(candidates, actor: context.actor, now: now, engine: context.engine(hash:text:))

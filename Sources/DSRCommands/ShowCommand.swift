@@ -22,7 +22,7 @@ struct ShowCommand: ParsableCommand {
     }
 
     func run() throws {
-        let context = try CaseContext(store: store, policy: policy)
+        let context = try CaseContext(store: store, policy: policy, requiring: .clerk, to: "showing a case")
         let now = try context.moment(at)
         let view = try CaseView.load(CaseID(caseID)!, context: context, language: output.lang, at: now)
         FileHandle.standardOutput.write(Data((output.json ? view.json() : view.text()).utf8))
@@ -34,6 +34,7 @@ struct CaseView {
     /// Loads a case with its schedule at `now`, under the policy it was logged with.
     static func load(_ id: CaseID, context: CaseContext, language: Language, at now: Instant) throws -> CaseView {
         guard let summary = try context.store.summary(of: id) else { throw DSRStoreError.unknownCase(id.rawValue) }
+        try context.access.requireCase(summary)
         let engine = try context.engine(for: summary)
         let events = try context.store.events(of: id)
         guard let state = CaseState(events: events) else { throw DSRStoreError.unknownCase(id.rawValue) }
@@ -45,18 +46,23 @@ struct CaseView {
     let state: CaseState
     let schedule: Schedule
     let events: [EventRecord]
-    let personal: [EventID: [PersonalField: String?]]
+    let personal: CasePersonalData
     let output: CaseOutput
 
     private var language: Language { output.language }
     private var format: HumanFormat { output.format }
     private var status: CaseStatus { CaseStatus(lifecycle: state.lifecycle, schedule: schedule.status) }
 
-    /// The personal text of the `received` event's field; "[gelöscht]" once purged.
-    private func receivedField(_ field: PersonalField, purged: String? = nil) -> String? {
-        let fields = personal[events[0].id] ?? [:]
-        guard let value = fields[field] else { return nil }
-        return value ?? purged ?? language.pick("[gelöscht]", "[purged]")
+    /// A personal text for people to read: the text, or why it is missing.
+    private func readable(_ value: VaultText) -> String {
+        value.display(
+            erased: language.pick("[gelöscht]", "[purged]"),
+            sealed: language.pick("[verschlüsselt; ohne Tresorschlüssel nicht lesbar]", "[sealed; needs the vault key]"))
+    }
+
+    /// A personal text for JSON: the text, or a fixed marker.
+    private static func marked(_ value: VaultText) -> String {
+        value.display(erased: "[purged]", sealed: "[sealed]")
     }
 
     func text() -> String {
@@ -70,7 +76,7 @@ struct CaseView {
             (language.pick("Kanal", "Channel"), language.pick(state.channel.germanName, state.channel.rawValue)),
         ]
         for (field, label) in [(PersonalField.subject, language.pick("Person", "Subject")), (.contact, language.pick("Kontakt", "Contact")), (.reference, language.pick("Referenz", "Reference"))] {
-            if let value = receivedField(field) { rows.append((label, value)) }
+            if let value = personal.current(field) { rows.append((label, readable(value))) }
         }
         rows.append((language.pick("Eingang", "Received"), format.instant(state.receivedAt)))
         rows.append((language.pick("Frist", "Deadline"), format.date(schedule.deadline)))
@@ -90,8 +96,8 @@ struct CaseView {
         text += "\n\n" + language.pick("Verlauf", "Timeline") + "\n"
         for record in events {
             text += "  \(record.id.rawValue)  \(format.instant(record.occurredAt))  \(output.eventName(record.event))  [\(record.actor)]\n"
-            for (field, value) in (personal[record.id] ?? [:]).sorted(by: { $0.key < $1.key }) where [.note, .reason].contains(field) {
-                text += "      \(field == .note ? language.pick("Notiz", "Note") : language.pick("Gründe", "Reasons")): \(value ?? language.pick("[gelöscht]", "[purged]"))\n"
+            for (field, value) in personal.fields(of: record.id) where [.note, .reason].contains(field) {
+                text += "      \(field == .note ? language.pick("Notiz", "Note") : language.pick("Gründe", "Reasons")): \(readable(value))\n"
             }
         }
         return text
@@ -119,7 +125,7 @@ struct CaseView {
         writer.string(state.channel.rawValue)
         for field in [PersonalField.subject, .contact, .reference] {
             writer.key(named: field.rawValue)
-            if let value = receivedField(field, purged: "[purged]") { writer.string(value) } else { writer.null() }
+            if let value = personal.current(field) { writer.string(Self.marked(value)) } else { writer.null() }
         }
         writer.key("received")
         writer.zoned(state.receivedAt, output.engine.zone)
@@ -159,9 +165,9 @@ struct CaseView {
             writer.zoned(record.recordedAt, output.engine.zone)
             writer.key("actor")
             writer.string(record.actor)
-            for (field, value) in (personal[record.id] ?? [:]).sorted(by: { $0.key < $1.key }) where [.note, .reason].contains(field) {
+            for (field, value) in personal.fields(of: record.id) where [.note, .reason].contains(field) {
                 writer.key(named: field.rawValue)
-                writer.string(value ?? "[purged]")
+                writer.string(Self.marked(value))
             }
             writer.endObject()
         }

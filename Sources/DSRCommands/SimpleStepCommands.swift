@@ -35,7 +35,7 @@ struct CloseCommand: ParsableCommand {
 struct ReopenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "reopen", abstract: "Reopen a closed case.")
     @OptionGroup var step: StepOptions
-    func run() throws { try step.record { _, _ in .reopened } }
+    func run() throws { try step.record(requiring: .supervisor, to: "reopening a case") { _, _ in .reopened } }
 }
 
 /// `dsr identity request|confirm CASE`: proof of identity asked for (the clock stops) and

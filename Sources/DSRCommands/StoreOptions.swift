@@ -4,7 +4,7 @@ import DSRStore
 import DSRXML
 import Foundation
 
-/// `--db FILE`, shared by every command that works on the case log.
+/// `--db FILE` and `--vault-key FILE`, shared by every command that works on the case log.
 struct StoreOptions: ParsableArguments {
     @Option(
         name: .long,
@@ -13,13 +13,32 @@ struct StoreOptions: ParsableArguments {
             valueName: "file"))
     var db: String?
 
+    @Option(
+        name: .customLong("vault-key"),
+        help: ArgumentHelp(
+            "Key that seals names and contacts (dsr keygen). Default: $DSR_VAULT_KEY_FILE; without one, sealed data stays unreadable.",
+            valueName: "file"))
+    var vaultKey: String?
+
+    @Flag(name: .long, help: "Log what dsr does on standard error (never personal data).")
+    var verbose = false
+
     /// The database path in force.
     var path: String {
         StoreLocation.path(option: db, environment: ProcessInfo.processInfo.environment)
     }
 
-    /// Opens (and if need be creates) the database.
+    /// The vault key file in force: `--vault-key`, else `$DSR_VAULT_KEY_FILE`.
+    var vaultKeyPath: String? {
+        if let vaultKey { return vaultKey }
+        let fromEnvironment = ProcessInfo.processInfo.environment["DSR_VAULT_KEY_FILE"]
+        return fromEnvironment?.isEmpty == false ? fromEnvironment : nil
+    }
+
+    /// Opens (and if need be creates) the database, with the vault key if one is given.
     func open() throws -> CaseStore {
-        try CaseStore(path: path)
+        try CaseStore(
+            path: path, vaultKey: try vaultKeyPath.map { try VaultKey(file: $0) }, logger: Diagnostics.logger(verbose: verbose))
     }
 }
+

@@ -6,8 +6,8 @@ import Foundation
 /// `dsr subject`: the rights of the people in the tracker, applied to the tracker itself.
 struct SubjectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "subject", abstract: "What the tracker holds about a person (Art. 15 GDPR for the tracker itself).",
-        subcommands: [Export.self])
+        commandName: "subject", abstract: "What the tracker holds about a person: export it (Art. 15), correct it (Art. 16).",
+        subcommands: [Export.self, RectifyCommand.self])
 
     /// `dsr subject export --subject TEXT`: every case of the person, in full.
     struct Export: ParsableCommand {
@@ -21,7 +21,8 @@ struct SubjectCommand: ParsableCommand {
 
         func run() throws {
             let needle = try query.needle()
-            let context = try CaseContext(store: store, policy: policy)
+            let context = try CaseContext(
+                store: store, policy: policy, requiring: .dpo, to: "exporting what the tracker holds about a person")
             let views = try context.store.cases(subjectContaining: needle).map {
                 try CaseView.load($0.caseID, context: context, language: output.lang, at: context.now)
             }

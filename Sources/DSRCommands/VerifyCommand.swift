@@ -10,10 +10,12 @@ struct VerifyCommand: ParsableCommand {
         commandName: "verify", abstract: "Check that the case log was not altered (exit 1 if it was).")
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var policy: PolicyOptions
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let report = try store.open().verify()
+        let context = try CaseContext(store: store, policy: policy, requiring: .clerk, to: "verifying the log")
+        let report = try context.store.verify()
         if output.json {
             var writer = JSONWriter()
             writer.beginObject()
@@ -25,6 +27,8 @@ struct VerifyCommand: ParsableCommand {
             writer.string(report.head)
             writer.key("purged_records")
             writer.integer(report.purgedRecords)
+            writer.key("sealed_unchecked")
+            writer.integer(report.sealedUnchecked)
             writer.key("problem")
             if let problem = report.problem { writer.string(problem.description) } else { writer.null() }
             writer.endObject()
@@ -35,6 +39,7 @@ struct VerifyCommand: ParsableCommand {
             let text = lang.pick("Kette intakt: ", "Chain intact: ") + "\(report.events) "
                 + lang.pick("Ereignisse", "events")
                 + (report.purgedRecords > 0 ? lang.pick(", \(report.purgedRecords) gelöschte Personendaten-Einträge", ", \(report.purgedRecords) purged personal-data records") : "")
+                + (report.sealedUnchecked > 0 ? lang.pick(", \(report.sealedUnchecked) verschlüsselte Einträge ungeprüft (kein Tresorschlüssel)", ", \(report.sealedUnchecked) sealed records unchecked (no vault key)") : "")
                 + "\n" + lang.pick("Kopf: ", "Head: ") + report.head + "\n"
             FileHandle.standardOutput.write(Data(text.utf8))
         }

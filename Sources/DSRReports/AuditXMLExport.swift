@@ -90,7 +90,7 @@ public enum AuditXMLExport {
         try xml.attribute("policy", state.policyHash)
         if input.includePersonalData {
             for field in [PersonalField.subject, .contact, .reference] {
-                if let value = item.receivedField(field, purged: "[purged]") { try xml.element(field.rawValue, value) }
+                if let value = item.personalField(field, erased: "[purged]") { try xml.element(field.rawValue, value) }
             }
         }
         for kind in state.kinds {
@@ -114,11 +114,11 @@ public enum AuditXMLExport {
             try xml.attribute("hash", event.hashHex)
             try xml.element("payload", event.payload)
             if input.includePersonalData {
-                for (field, value) in (item.exported.personal[record.id] ?? [:]).sorted(by: { $0.key < $1.key }) {
+                for (field, value) in item.exported.personal.fields(of: record.id) {
                     try xml.start("personal")
                     try xml.attribute("field", field.rawValue)
-                    if value == nil { try xml.attribute("purged", "true") }
-                    try xml.text(value ?? "")
+                    if value == .erased { try xml.attribute("purged", "true") }
+                    try xml.text(value.display(erased: "", sealed: ""))
                     try xml.end()
                 }
             }

@@ -37,7 +37,7 @@ public enum CSVExport {
                 state.assignee ?? "",
             ]
             if input.includePersonalData {
-                row += [item.receivedField(.subject, purged: "[purged]") ?? "", item.receivedField(.contact, purged: "[purged]") ?? ""]
+                row += [item.personalField(.subject, erased: "[purged]") ?? "", item.personalField(.contact, erased: "[purged]") ?? ""]
             }
             try sink.write(row.map { field($0, dialect) }.joined(separator: separator) + "\r\n")
         }

@@ -71,7 +71,7 @@ public enum HTMLReport {
                 input.pick(item.status.germanName, item.status.englishName),
             ].map(HTMLText.escape)
             if input.includePersonalData {
-                cells.insert(item.receivedField(.subject, purged: input.pick("[gelöscht]", "[purged]")).map(HTMLText.personal) ?? "–", at: 1)
+                cells.insert(item.personalField(.subject, erased: input.pick("[gelöscht]", "[purged]")).map(HTMLText.personal) ?? "–", at: 1)
             }
             let flagged = item.status == .overdue || item.status == .answeredLate ? " class=\"flag\"" : ""
             try sink.write("<tr\(flagged)>" + cells.map { "<td>\($0)</td>" }.joined() + "</tr>\n")

@@ -65,11 +65,9 @@ struct ReportCase {
     let status: CaseStatus
     let engine: DeadlineEngine
 
-    /// A personal field of the `received` event: its text, "[purged]", or nil.
-    func receivedField(_ field: PersonalField, purged: String) -> String? {
-        guard let first = exported.events.first, let value = (exported.personal[first.record.id] ?? [:])[field] else {
-            return nil
-        }
-        return value ?? purged
+    /// A personal field as it stands (a rectification supersedes the value given at
+    /// receipt): its text, the `erased` marker, or nil if the case never had it.
+    func personalField(_ field: PersonalField, erased: String) -> String? {
+        exported.personal.current(field)?.display(erased: erased, sealed: "[sealed]")
     }
 }

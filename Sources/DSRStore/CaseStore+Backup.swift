@@ -25,10 +25,11 @@ extension CaseStore {
         }
         let hash = Chain.sha256(try Data(contentsOf: URL(fileURLWithPath: path))).hexString
         try write { db in
-            let writer = try ChainWriter(db)
+            let writer = try ChainWriter(db, vault: vault, logger: logger)
             _ = try writer.append(.backedUp(sha256: hash), to: .tracker, personal: [:], occurredAt: now, recordedAt: now, actor: actor)
             try writer.finish()
         }
+        logger.info("backup written", metadata: ["file": "\(path)"])
         return hash
     }
 

@@ -85,7 +85,7 @@ extension CaseStore {
     /// number of cases (imports and the demo log thousands in one go).
     public func bulk<T>(_ body: (BulkSession) throws -> T) throws -> T {
         try write { db in
-            let session = BulkSession(db: db, writer: try ChainWriter(db))
+            let session = BulkSession(db: db, writer: try ChainWriter(db, vault: vault, logger: logger))
             let result = try body(session)
             try session.writer.finish()
             return result
@@ -109,23 +109,27 @@ extension CaseStore {
         try queue.read { db in try Self.events(of: caseID, db: db) }
     }
 
-    /// The personal data of a case by event and field; a purged field maps to nil.
-    public func personalData(of caseID: CaseID) throws -> [EventID: [PersonalField: String?]] {
-        try queue.read { db in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT vault.eventId, vault.field, vault.content FROM vault
+    /// The personal data of a case by event and field, opened through the vault.
+    public func personalData(of caseID: CaseID) throws -> CasePersonalData {
+        try queue.read { db in try personalData(of: caseID.rawValue, db: db) }
+    }
+
+    /// The personal data of a case inside a read.
+    func personalData(of caseID: String, db: Database) throws -> CasePersonalData {
+        let rows = try Row.fetchAll(
+            db.cachedStatement(sql: """
+                SELECT vault.eventId, vault.field, vault.content, vault.sealed FROM vault
                 JOIN event ON event.id = vault.eventId WHERE event.caseId = ?
-                """, arguments: [caseID.rawValue])
-            var result: [EventID: [PersonalField: String?]] = [:]
-            for row in rows {
-                guard let field = PersonalField(rawValue: row["field"]) else { continue }
-                let content: Data? = row["content"]
-                // updateValue keeps a purged field as nil (a subscript assignment of nil removes it).
-                result[EventID(row["eventId"]), default: [:]].updateValue(
-                    content.map { String(decoding: $0, as: UTF8.self) }, forKey: field)
-            }
-            return result
+                """), arguments: [caseID])
+        var result = CasePersonalData()
+        for row in rows {
+            let eventID: Int64 = row[0]
+            let name: String = row[1]
+            guard let field = PersonalField(rawValue: name) else { continue }
+            result.byEvent[EventID(eventID), default: [:]][field] = try vault.text(
+                content: row[2], sealed: row[3], eventID: eventID, field: name)
         }
+        return result
     }
 
     /// The projection row of a case.
@@ -159,20 +163,26 @@ extension CaseStore {
 
     /// The cases whose subject name contains `text` (ignoring case and diacritics-free
     /// spelling is not attempted: "Müller" does not find "Mueller").
+    /// A name given at receipt and later rectified is found by its current value only: the
+    /// old value is erased.
     public func cases(subjectContaining text: String) throws -> [CaseSummary] {
+        if case .locked = vault { throw DSRStoreError.vaultKeyRequired(action: "finding a person") }
         let needle = text.lowercased()
         return try queue.read { db in
             let rows = try Row.fetchAll(db, sql: """
-                SELECT event.caseId AS caseId, vault.content AS content FROM vault
+                SELECT event.caseId, vault.eventId, vault.content, vault.sealed FROM vault
                 JOIN event ON event.id = vault.eventId
                 WHERE vault.field = 'subject' AND vault.content IS NOT NULL
                 """)
-            var ids: [String] = []
+            var ids: Set<String> = []
             for row in rows {
-                let content: Data = row["content"]
-                if String(decoding: content, as: UTF8.self).lowercased().contains(needle) { ids.append(row["caseId"]) }
+                let caseID: String = row[0]
+                guard !ids.contains(caseID),
+                    case .text(let name) = try vault.text(content: row[2], sealed: row[3], eventID: row[1], field: "subject")
+                else { continue }
+                if name.lowercased().contains(needle) { ids.insert(caseID) }
             }
-            return try CaseSummary.filter(keys: ids).order(CaseSummary.Columns.receivedAt).fetchAll(db)
+            return try CaseSummary.filter(keys: Array(ids)).order(CaseSummary.Columns.receivedAt).fetchAll(db)
         }
     }
 }

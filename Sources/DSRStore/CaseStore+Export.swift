@@ -7,8 +7,8 @@ import GRDB
 public struct ExportedCase: Sendable {
     public var summary: CaseSummary
     public var events: [StoredEvent]
-    /// Personal data by event and field (nil: purged); empty unless asked for.
-    public var personal: [EventID: [PersonalField: String?]]
+    /// Personal data by event and field; empty unless asked for.
+    public var personal: CasePersonalData
 }
 
 /// An event with the stored columns its hash is computed from.
@@ -30,6 +30,7 @@ extension CaseStore {
         receivedFrom from: Instant, to: Instant, includePersonalData: Bool,
         _ body: (ExportedCase) throws -> Void
     ) throws {
+        if includePersonalData, case .locked = vault { throw DSRStoreError.vaultKeyRequired(action: "exporting personal data") }
         try queue.read { db in
             let cases = try CaseSummary
                 .filter(CaseSummary.Columns.receivedAt >= from.secondsSinceEpoch && CaseSummary.Columns.receivedAt < to.secondsSinceEpoch)
@@ -41,20 +42,7 @@ extension CaseStore {
                 let events = try rows.map { row in
                     StoredEvent(record: try row.record(), payload: row.payload, prevHash: row.prevHash, hash: row.hash)
                 }
-                var personal: [EventID: [PersonalField: String?]] = [:]
-                if includePersonalData {
-                    let vault = try Row.fetchAll(
-                        db.cachedStatement(sql: """
-                            SELECT vault.eventId, vault.field, vault.content FROM vault
-                            JOIN event ON event.id = vault.eventId WHERE event.caseId = ?
-                            """), arguments: [summary.id])
-                    for row in vault {
-                        guard let field = PersonalField(rawValue: row[1]) else { continue }
-                        let content: Data? = row[2]
-                        personal[EventID(row[0]), default: [:]].updateValue(
-                            content.map { String(decoding: $0, as: UTF8.self) }, forKey: field)
-                    }
-                }
+                let personal = includePersonalData ? try personalData(of: summary.id, db: db) : CasePersonalData()
                 try body(ExportedCase(summary: summary, events: events, personal: personal))
             }
         }
@@ -72,11 +60,12 @@ extension CaseStore {
         format: String, from: CivilDate, to: CivilDate, actor: String, now: Instant
     ) throws {
         try write { db in
-            let writer = try ChainWriter(db)
+            let writer = try ChainWriter(db, vault: vault, logger: logger)
             _ = try writer.append(
                 .exported(format: format, from: from, to: to), to: .tracker, personal: [:],
                 occurredAt: now, recordedAt: now, actor: actor)
             try writer.finish()
         }
+        logger.info("recorded an export with personal data", metadata: ["format": "\(format)"])
     }
 }

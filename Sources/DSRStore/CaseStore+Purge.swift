@@ -49,10 +49,11 @@ extension CaseStore {
                     let policy = try PolicyRow.fetchOne(session.db, key: state.policyHash)
                 else { continue }
                 try session.db.execute(sql: """
-                    UPDATE vault SET key = NULL, content = NULL
+                    UPDATE vault SET key = NULL, content = NULL, sealed = 0
                     WHERE content IS NOT NULL AND eventId IN (SELECT id FROM event WHERE caseId = ?)
                     """, arguments: [candidate.caseID.rawValue])
                 let erased = session.db.changesCount
+                logger.info("purged personal data", metadata: ["case": "\(candidate.caseID)", "records": "\(erased)"])
                 let record = try session.writer.append(
                     .purged(records: erased), to: candidate.caseID, personal: [:], occurredAt: now, recordedAt: now, actor: actor)
                 state.apply(record)

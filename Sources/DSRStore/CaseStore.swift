@@ -1,6 +1,7 @@
 import DSRCore
 import Foundation
 import GRDB
+import Logging
 
 /// The case log in one SQLite file: events in a hash chain, personal data in the vault, one
 /// projection row per case. Every write is one IMMEDIATE transaction, so concurrent `dsr`
@@ -8,13 +9,22 @@ import GRDB
 public final class CaseStore: @unchecked Sendable {
     public let path: String
     let queue: DatabaseQueue
+    /// How the vault's texts are kept, and the key to open them if it was given.
+    let vault: Vault
+    /// Where the store says what it does; it never logs personal data or SQL arguments.
+    public let logger: Logger
 
     /// How long a writer waits for another process's transaction before giving up.
     public static let busyTimeout: TimeInterval = 30
 
     /// Opens the database at `path`, creating it (mode 0600, folder 0700) and migrating it.
-    public init(path: String) throws {
+    /// With a `vaultKey`, personal data is sealed (the first time, all of it already there).
+    public init(
+        path: String, vaultKey: VaultKey? = nil,
+        logger: Logger = Logger(label: "dsr.store", factory: { _ in SwiftLogNoOpLogHandler() })
+    ) throws {
         self.path = path
+        self.logger = logger
         try Self.prepareFile(at: path)
         var configuration = Configuration()
         configuration.journalMode = .wal
@@ -35,6 +45,10 @@ public final class CaseStore: @unchecked Sendable {
                 }
             }
             try Migrations.migrator.migrate(queue)
+            vault = try vaultKey == nil
+                ? queue.read { db in try Vault.open(db, key: nil) }
+                : queue.write { db in try Vault.open(db, key: vaultKey) }
+            logger.info("opened database", metadata: ["path": "\(path)", "vault": "\(vault.isSealed ? "sealed" : "plain")"])
         } catch let error as DatabaseError {
             throw DSRStoreError.cannotOpen(path: path, reason: error.message ?? "SQLite error \(error.resultCode.rawValue)")
         }
@@ -59,6 +73,15 @@ public final class CaseStore: @unchecked Sendable {
             throw DSRStoreError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
         }
         close(descriptor)
+    }
+
+    /// Whether this database seals personal data, and whether this process can open it.
+    public var vaultState: (sealed: Bool, readable: Bool) {
+        switch vault {
+        case .plain: (false, true)
+        case .sealed: (true, true)
+        case .locked: (true, false)
+        }
     }
 
     /// The names of the migrations applied (the schema version).

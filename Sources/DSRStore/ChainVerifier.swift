@@ -36,8 +36,11 @@ public struct VerificationReport: Sendable, Equatable {
     public var events: Int
     /// The hash of the last event (hex), or of nothing.
     public var head: String
-    /// Vault records whose personal data was purged (their commitments remain).
+    /// Vault records whose personal data was erased, purged or rectified (their commitments
+    /// remain).
     public var purgedRecords: Int
+    /// Sealed vault records not checked because the process has no vault key.
+    public var sealedUnchecked: Int = 0
     public var problem: Problem?
 
     public var isIntact: Bool { problem == nil }
@@ -66,6 +69,7 @@ extension CaseStore {
         var results = [VerificationPart?](repeating: nil, count: ranges.count)
         var failures = [Error?](repeating: nil, count: ranges.count)
         let path = self.path
+        let vault = self.vault
         results.withUnsafeMutableBufferPointer { resultSlots in
             failures.withUnsafeMutableBufferPointer { failureSlots in
                 nonisolated(unsafe) let results = resultSlots
@@ -75,10 +79,10 @@ extension CaseStore {
                         let reader = try Self.readOnlyQueue(path: path)
                         results[job] = try reader.read { db in
                             let events = try Self.verifyEvents(ranges[job], headID: headID, db: db)
-                            let vault = try Self.verifyVault(ranges[job], db: db)
+                            let records = try Self.verifyVault(ranges[job], vault: vault, db: db)
                             return VerificationPart(
-                                problem: [events.problem, vault.problem].compactMap { $0 }.min { $0.0 < $1.0 },
-                                events: events.events, purged: vault.purged)
+                                problem: [events.problem, records.problem].compactMap { $0 }.min { $0.0 < $1.0 },
+                                events: events.events, purged: records.purged, sealedUnchecked: records.sealedUnchecked)
                         }
                     } catch {
                         failures[job] = error
@@ -92,15 +96,17 @@ extension CaseStore {
         if let beyond = firstBeyondHead { problems.append((beyond, .inserted(event: beyond))) }
         let events = parts.reduce(0) { $0 + $1.events }
         let purged = parts.reduce(0) { $0 + $1.purged }
+        let sealedUnchecked = parts.reduce(0) { $0 + $1.sealedUnchecked }
         let headHash = head?.hash.hexString ?? Chain.genesis.hexString
         if let first = problems.min(by: { $0.0 < $1.0 }) {
-            return VerificationReport(events: events, head: headHash, purgedRecords: purged, problem: first.1)
+            return VerificationReport(events: events, head: headHash, purgedRecords: purged, sealedUnchecked: sealedUnchecked, problem: first.1)
         }
         let lastHash = try headReader.read { db in try Data.fetchOne(db, sql: "SELECT hash FROM event WHERE id = ?", arguments: [headID]) }
         if headID > 0, lastHash != head?.hash {
-            return VerificationReport(events: events, head: headHash, purgedRecords: purged, problem: .headMismatch(event: headID))
+            return VerificationReport(events: events, head: headHash, purgedRecords: purged, sealedUnchecked: sealedUnchecked, problem: .headMismatch(event: headID))
         }
-        return VerificationReport(events: events, head: headHash, purgedRecords: purged, problem: nil)
+        logger.info("chain verified", metadata: ["events": "\(events)", "erased": "\(purged)", "sealedUnchecked": "\(sealedUnchecked)"])
+        return VerificationReport(events: events, head: headHash, purgedRecords: purged, sealedUnchecked: sealedUnchecked, problem: nil)
     }
 
     /// What one verifier job found: the first problem (by event id), events checked, purged records.
@@ -108,6 +114,7 @@ extension CaseStore {
         var problem: (Int64, VerificationReport.Problem)?
         var events = 0
         var purged = 0
+        var sealedUnchecked = 0
     }
 
     /// A read-only connection of its own, for one verifier job.
@@ -165,10 +172,12 @@ extension CaseStore {
     }
 
     /// Checks each vault record of the events in `range` against its event's commitment.
-    static func verifyVault(_ range: ClosedRange<Int64>, db: Database) throws -> VerificationPart {
+    /// Sealed records are opened with the vault key first; without it they are counted as
+    /// unchecked.
+    static func verifyVault(_ range: ClosedRange<Int64>, vault: Vault, db: Database) throws -> VerificationPart {
         var part = VerificationPart()
         let statement = try db.makeStatement(sql: """
-            SELECT vault.eventId, vault.field, vault.key, vault.content, event.payload
+            SELECT vault.eventId, vault.field, vault.key, vault.content, event.payload, vault.sealed
             FROM vault JOIN event ON event.id = vault.eventId WHERE vault.eventId BETWEEN ? AND ?
             ORDER BY vault.eventId
             """)
@@ -181,9 +190,26 @@ extension CaseStore {
                 part.purged += 1
                 continue
             }
+            let computed: String
+            if rows.int64(5) != 0 {  // sealed: the commitment is to the plain text
+                let plain: Data?
+                do {
+                    plain = try vault.plainBytes(content: Data(rows.bytes(3)), sealed: true, eventID: eventID, field: field)
+                } catch {
+                    part.problem = (eventID, .personalDataChanged(event: eventID, field: field))
+                    return part
+                }
+                guard let plain else {
+                    part.sealedUnchecked += 1
+                    continue
+                }
+                computed = plain.withUnsafeBytes { Chain.commitment(to: $0, key: rows.bytes(2)) }
+            } else {
+                computed = Chain.commitment(to: rows.bytes(3), key: rows.bytes(2))
+            }
             guard let fieldKey = PersonalField(rawValue: field),
                 let commitment = EventCodec.commitment(to: fieldKey, inPayload: rows.bytes(4)),
-                Chain.commitment(to: rows.bytes(3), key: rows.bytes(2)) == commitment
+                computed == commitment
             else {
                 part.problem = (eventID, .personalDataChanged(event: eventID, field: field))
                 return part

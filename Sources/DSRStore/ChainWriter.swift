@@ -1,19 +1,25 @@
 import DSRCore
 import Foundation
 import GRDB
+import Logging
 
 /// Appends events to the log inside one write transaction: assigns the next id, commits to
 /// the personal data in the vault, links the hash chain, and moves the chain head. Keeps the
 /// head in memory, so a bulk import appends many events with one head read and one write.
 final class ChainWriter {
     private let db: Database
+    private let vault: Vault
+    private let logger: Logger
     private var lastEventID: Int64
     private var lastHash: Data
     private var canonical = JSONWriter(capacity: 1024)
 
-    /// Reads the chain head; must be created inside a write transaction.
-    init(_ db: Database) throws {
+    /// Reads the chain head; must be created inside a write transaction. Personal data is
+    /// stored as `vault` keeps it (plain or sealed).
+    init(_ db: Database, vault: Vault, logger: Logger) throws {
         self.db = db
+        self.vault = vault
+        self.logger = logger
         if let head = try ChainHeadRow.fetchOne(db) {
             lastEventID = head.lastEventId
             lastHash = head.hash
@@ -34,7 +40,8 @@ final class ChainWriter {
         for (field, text) in personal {
             let (key, commitment) = Chain.commit(text)
             commitments[field] = commitment
-            vaultRows.append(VaultRow(eventId: id, field: field.rawValue, key: key, content: Data(text.utf8)))
+            let (content, sealed) = try vault.store(text, eventID: id, field: field)
+            vaultRows.append(VaultRow(eventId: id, field: field.rawValue, key: key, content: content, sealed: sealed))
         }
         let payload = EventCodec.payload(event, commitments: commitments)
         canonical.reset()
@@ -62,11 +69,14 @@ final class ChainWriter {
                 recordedAt.secondsSinceEpoch, actor, lastHash, hash,
             ])
         for row in vaultRows {
-            try db.cachedStatement(sql: "INSERT INTO vault (eventId, field, key, content) VALUES (?, ?, ?, ?)")
-                .execute(arguments: [row.eventId, row.field, row.key, row.content])
+            try db.cachedStatement(sql: "INSERT INTO vault (eventId, field, key, content, sealed) VALUES (?, ?, ?, ?, ?)")
+                .execute(arguments: [row.eventId, row.field, row.key, row.content, row.sealed])
         }
         lastEventID = id
         lastHash = hash
+        logger.debug("appended event", metadata: [
+            "event": "\(id)", "case": "\(caseID)", "kind": "\(event.kind)", "personalFields": "\(personal.count)",
+        ])
         return EventRecord(
             id: EventID(id), caseID: caseID, event: event, commitments: commitments,
             occurredAt: occurredAt, recordedAt: recordedAt, actor: actor)

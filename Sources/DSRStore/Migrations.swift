@@ -70,6 +70,10 @@ enum Migrations {
                 CREATE INDEX case_by_receipt ON caseProjection(receivedAt);
                 """)
         }
+        // Vault texts may be sealed with AES-GCM under a key kept outside the database.
+        migrator.registerMigration("v2-vault-sealing") { db in
+            try db.execute(sql: "ALTER TABLE vault ADD COLUMN sealed INTEGER NOT NULL DEFAULT 0")
+        }
         return migrator
     }
 }

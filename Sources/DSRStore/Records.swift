@@ -53,6 +53,8 @@ struct VaultRow: Codable, FetchableRecord, PersistableRecord {
     var field: String
     var key: Data?
     var content: Data?
+    /// Whether `content` is sealed with the vault key (AES-GCM).
+    var sealed: Bool
 
     enum Columns {
         static let eventId = Column(CodingKeys.eventId)

@@ -62,7 +62,8 @@ struct PolicyReader {
             acknowledgementOfficeDays: try integer(try required(root, "acknowledgement"), "officeDays"),
             retention: try period(try required(root, "retention"), "period"),
             channels: channels,
-            jointControllers: jointControllers)
+            jointControllers: jointControllers,
+            users: try users(root.child("users")))
     }
 
     func holidayRules(from root: XMLElement) throws -> [HolidayRule] {
@@ -168,6 +169,15 @@ struct PolicyReader {
             return .once(date)
         default:
             throw invalid(rule, "unknown date rule <\(rule.name)>")
+        }
+    }
+
+    /// The staff list (`<users>`); empty when the policy has none (single-user mode).
+    private func users(_ element: XMLElement?) throws -> [StaffUser] {
+        try (element?.children("user") ?? []).map { user in
+            let roleName = try attribute(user, "role")
+            guard let role = Role(rawValue: roleName) else { throw invalid(user, "unknown role '\(roleName)'") }
+            return StaffUser(login: try attribute(user, "login"), role: role)
         }
     }
 

@@ -24,6 +24,24 @@ struct DSRProcess {
     static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+    /// Everything the `dsr` processes of this test run wrote on standard error, appended run
+    /// by run, so the leak test can search all of it for personal data.
+    static let stderrLog = FileManager.default.temporaryDirectory.appendingPathComponent("dsr-tests-stderr-\(getpid()).log")
+    private static let stderrLogLock = NSLock()
+
+    /// Appends one process's standard error to `stderrLog`.
+    private static func keep(stderr: Data) {
+        stderrLogLock.lock()
+        defer { stderrLogLock.unlock() }
+        if !FileManager.default.fileExists(atPath: stderrLog.path) {
+            FileManager.default.createFile(atPath: stderrLog.path, contents: nil)
+        }
+        guard let handle = try? FileHandle(forWritingTo: stderrLog) else { return }
+        handle.seekToEndOfFile()
+        handle.write(stderr)
+        try? handle.close()
+    }
+
     /// Runs `dsr arguments…` with `input` on standard input.
     static func run(
         _ arguments: [String], input: String = "", environment: [String: String] = [:],
@@ -52,10 +70,12 @@ struct DSRProcess {
         let errorData = DataCollector(stderr.fileHandleForReading)
         let output = stdout.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        let errors = errorData.wait()
+        keep(stderr: errors)
         return Result(
             status: process.terminationStatus,
             stdout: String(decoding: output, as: UTF8.self),
-            stderr: String(decoding: errorData.wait(), as: UTF8.self))
+            stderr: String(decoding: errors, as: UTF8.self))
     }
 }
 

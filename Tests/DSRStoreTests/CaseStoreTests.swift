@@ -110,7 +110,7 @@ struct CaseStoreTests {
         #expect(recorded.record.commitments.keys.sorted() == [.contact, .subject])
         #expect(recorded.record.commitments[.subject]?.count == 64)
         let personal = try fixture.store.personalData(of: recorded.state.id)
-        #expect(personal[recorded.record.id]?[.subject] == "Erika Fiktiv")
+        #expect(personal.byEvent[recorded.record.id]?[.subject] == .text("Erika Fiktiv"))
         let payload = EventCodec.payload(recorded.record.event, commitments: recorded.record.commitments)
         #expect(!payload.contains("Erika"))
         #expect(try fixture.store.cases(subjectContaining: "erika").map(\.id) == [recorded.state.id.rawValue])

@@ -91,7 +91,7 @@ public struct CaseState: Sendable, Equatable {
             lifecycle = .withdrawn
             closedAt = at
         case .assigned(let to): assignee = to
-        case .noteAdded: break
+        case .noteAdded, .rectified: break
         case .closed:
             lifecycle = .closed
             closedAt = at

@@ -43,6 +43,9 @@ public enum Event: Sendable, Equatable {
     case withdrawn
     /// The case was given to a member of staff.
     case assigned(to: String)
+    /// The person's name or contact was corrected (Art. 16): the new values are in the vault,
+    /// the old ones are erased; `replaces` keeps the commitment (HMAC) of each old value.
+    case rectified(replaces: [PersonalField: String])
     /// A note was added (text in the vault).
     case noteAdded
     case closed
@@ -71,6 +74,7 @@ public enum Event: Sendable, Equatable {
         case .answered: "answered"
         case .withdrawn: "withdrawn"
         case .assigned: "assigned"
+        case .rectified: "rectified"
         case .noteAdded: "note-added"
         case .closed: "closed"
         case .reopened: "reopened"

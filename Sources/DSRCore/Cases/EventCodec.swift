@@ -48,6 +48,10 @@ public enum EventCodec {
             json.bool(true)
             json.key("to")
             json.date(to)
+        case .rectified(let replaces):
+            personal(commitments, into: &json)
+            json.key("replaces")
+            fields(replaces, into: &json)
         case .forwarded(let to), .assigned(let to):
             personal(commitments, into: &json)
             json.key("to")
@@ -102,7 +106,10 @@ public enum EventCodec {
             let start = find(Array("\"\(field.rawValue)\":\"".utf8), in: bytes, from: personal)
         else { return nil }
         let end = start + 64
-        guard end < bytes.count, bytes[end] == UInt8(ascii: "\"") else { return nil }
+        // The object holds only field names and hex, so its first "}" ends it; a match beyond
+        // belongs to another object ("replaces").
+        let objectEnd = bytes[personal...].firstIndex(of: UInt8(ascii: "}")) ?? bytes.count
+        guard end < objectEnd, bytes[end] == UInt8(ascii: "\"") else { return nil }
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
     }
 
@@ -124,12 +131,7 @@ public enum EventCodec {
         guard let object = PayloadJSON.parse(payload) else {
             throw DSRCoreError.corruptRecord("payload of a '\(kind)' event is not a JSON object")
         }
-        var commitments: [PersonalField: String] = [:]
-        if case .object(let personal) = object["personal"] {
-            for (key, value) in personal {
-                if let field = PersonalField(rawValue: key) { commitments[field] = value }
-            }
-        }
+        let commitments = fields(object["personal"])
         func text(_ key: String) throws -> String {
             guard case .string(let value) = object[key] else {
                 throw DSRCoreError.corruptRecord("'\(kind)' event lacks '\(key)'")
@@ -171,6 +173,7 @@ public enum EventCodec {
             event = .answered(kind: requestKind, outcome: outcome, basis: optionalText("basis"))
         case "withdrawn": event = .withdrawn
         case "assigned": event = .assigned(to: try text("to"))
+        case "rectified": event = .rectified(replaces: fields(object["replaces"]))
         case "note-added": event = .noteAdded
         case "closed": event = .closed
         case "reopened": event = .reopened
@@ -193,12 +196,27 @@ public enum EventCodec {
     private static func personal(_ commitments: [PersonalField: String], into json: inout JSONWriter) {
         guard !commitments.isEmpty else { return }
         json.key("personal")
+        fields(commitments, into: &json)
+    }
+
+    /// An object of commitments by field name, keys sorted.
+    private static func fields(_ commitments: [PersonalField: String], into json: inout JSONWriter) {
         json.beginObject()
         for field in commitments.keys.sorted() {
             json.key(named: field.rawValue)
             json.string(commitments[field]!)
         }
         json.endObject()
+    }
+
+    /// Reads an object of commitments by field name (`"personal"`, `"replaces"`).
+    private static func fields(_ value: PayloadJSON.Value?) -> [PersonalField: String] {
+        guard case .object(let object) = value else { return [:] }
+        var result: [PersonalField: String] = [:]
+        for (key, text) in object {
+            if let field = PersonalField(rawValue: key) { result[field] = text }
+        }
+        return result
     }
 }
 

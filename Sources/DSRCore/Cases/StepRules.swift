@@ -20,6 +20,9 @@ public enum StepRules {
             return
         case .noteAdded, .assigned:
             return
+        case .rectified:
+            guard state.purgedAt == nil else { throw refuse("its personal data was purged; there is nothing to rectify") }
+            return
         case .closed where state.lifecycle == .withdrawn:
             return  // a withdrawn case is closed as it stands
         default:
@@ -71,7 +74,7 @@ public enum StepRules {
             guard open.isEmpty else {
                 throw refuse("\(open.count) request(s) unanswered (\(open.map(\.rawValue).joined(separator: ", "))); answer them or record a withdrawal")
             }
-        case .reopened, .noteAdded, .assigned:
+        case .reopened, .noteAdded, .assigned, .rectified:
             break
         }
     }

@@ -131,6 +131,9 @@ public struct Policy: Sendable, Equatable {
     public var retention: LegalPeriod
     public var channels: [ChannelInfo]
     public var jointControllers: [JointController]
+    /// The staff who may use the tracker and their roles; empty: single-user mode, in which
+    /// whoever runs `dsr` may do everything.
+    public var users: [StaffUser]
 
     public init(
         controller: Controller, timeZone: String, land: Land, localHolidays: [HolidayRule] = [],
@@ -138,7 +141,7 @@ public struct Policy: Sendable, Equatable {
         closures: [Closure], receiptRule: ReceiptRule, clockStop: ClockStopMode,
         deadlineRules: [RequestKind: DeadlineRule], escalationOfficeHours: Int,
         acknowledgementOfficeDays: Int, retention: LegalPeriod, channels: [ChannelInfo],
-        jointControllers: [JointController]
+        jointControllers: [JointController], users: [StaffUser] = []
     ) {
         self.controller = controller
         self.timeZone = timeZone
@@ -154,6 +157,12 @@ public struct Policy: Sendable, Equatable {
         self.retention = retention
         self.channels = channels
         self.jointControllers = jointControllers
+        self.users = users
+    }
+
+    /// The role of a login name; nil if the policy does not list it.
+    public func role(of login: String) -> Role? {
+        users.first { $0.login == login }?.role
     }
 
     /// The rule for a kind: the policy's, else the statutory one.

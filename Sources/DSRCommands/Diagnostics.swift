@@ -1,0 +1,16 @@
+import Foundation
+import Logging
+
+/// The diagnostic log: what `dsr` does (database opened, events appended with their ids and
+/// kinds, policies loaded, exports and purges), on standard error. It never carries personal
+/// data or SQL arguments: messages name case ids, event ids, kinds and counts only.
+enum Diagnostics {
+    /// A logger at debug level with `--verbose`, else at `$DSR_LOG_LEVEL` (trace, debug,
+    /// info, notice, warning, error, critical), else warning.
+    static func logger(verbose: Bool) -> Logger {
+        var logger = Logger(label: "dsr") { StreamLogHandler.standardError(label: $0) }
+        let fromEnvironment = ProcessInfo.processInfo.environment["DSR_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:))
+        logger.logLevel = verbose ? min(.debug, fromEnvironment ?? .debug) : fromEnvironment ?? .warning
+        return logger
+    }
+}

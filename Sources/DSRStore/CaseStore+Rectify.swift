@@ -1,0 +1,50 @@
+import DSRCore
+import Foundation
+import GRDB
+
+extension CaseStore {
+    /// Corrects a person's name or contact (Art. 16 GDPR) in one transaction: records a
+    /// `rectified` event carrying the new values and the commitments (HMACs) of the values it
+    /// replaces, then erases every earlier text of those fields in the case, with its key. The
+    /// old values are gone; the chain still verifies, because commitments stay.
+    public func rectify(
+        _ caseID: CaseID, values: [PersonalField: String], at occurredAt: Instant, actor: String, now: Instant,
+        engine provider: EngineProvider
+    ) throws -> Recorded {
+        try bulk { session in
+            let db = session.db
+            let earlier = try Self.events(of: caseID, db: db)
+            guard var state = CaseState(events: earlier) else { throw DSRStoreError.unknownCase(caseID.rawValue) }
+            guard let policy = try PolicyRow.fetchOne(db, key: state.policyHash) else {
+                throw DSRStoreError.missingPolicy(state.policyHash)
+            }
+            var replaces: [PersonalField: String] = [:]
+            for field in values.keys {
+                // The value in force is the latest event's that still holds this field.
+                let holders = try Int64.fetchSet(db, sql: """
+                    SELECT vault.eventId FROM vault JOIN event ON event.id = vault.eventId
+                    WHERE event.caseId = ? AND vault.field = ? AND vault.content IS NOT NULL
+                    """, arguments: [caseID.rawValue, field.rawValue])
+                if let current = earlier.last(where: { holders.contains($0.id.rawValue) }) {
+                    replaces[field] = current.commitments[field]
+                }
+            }
+            let engine = try provider(policy.hash, policy.text)
+            let record = try session.record(
+                .rectified(replaces: replaces), on: &state, personal: values, at: occurredAt, actor: actor,
+                recordedAt: now, policy: engine.policy)
+            for field in values.keys {
+                try db.execute(sql: """
+                    UPDATE vault SET key = NULL, content = NULL, sealed = 0
+                    WHERE field = ? AND content IS NOT NULL AND eventId < ?
+                      AND eventId IN (SELECT id FROM event WHERE caseId = ?)
+                    """, arguments: [field.rawValue, record.id.rawValue, caseID.rawValue])
+            }
+            logger.info("rectified personal data", metadata: [
+                "case": "\(caseID)", "fields": "\(values.keys.sorted().map(\.rawValue))",
+            ])
+            let schedule = try session.saveProjection(state, engine: engine, now: now)
+            return Recorded(record: record, state: state, schedule: schedule)
+        }
+    }
+}
