@@ -131,11 +131,16 @@ struct CaseOutput {
         case .withdrawn: return language.pick("zurückgezogen", "withdrawn")
         case .assigned(let to): return language.pick("zugewiesen an \(to)", "assigned to \(to)")
         case .noteAdded: return language.pick("Notiz", "note")
+        case .letterProduced(let template, let format, let route, _):
+            return language.pick("Brief erstellt: \(template) (\(format), \(route.germanName))", "letter produced: \(template) (\(format), \(route.rawValue))")
+        case .replyRouteSet(let via):
+            return language.pick("Antwortweg: \(via.germanName)", "reply route: \(via.rawValue)")
         case .closed: return language.pick("abgeschlossen", "closed")
         case .reopened: return language.pick("wiedereröffnet", "reopened")
         case .purged(let records): return language.pick("Personendaten gelöscht (\(records) Einträge, Aufbewahrungsfrist abgelaufen)", "personal data erased (\(records) records, retention period over)")
         case .backedUp: return language.pick("Sicherung erstellt", "backup made")
         case .exported(let format, _, _): return language.pick("Export mit Personendaten (\(format))", "export with personal data (\(format))")
+        case .dutyDone(let duty, let channel, _): return language.pick("Pflicht erledigt: \(duty) (\(channel))", "duty done: \(duty) (\(channel))")
         }
     }
 }

@@ -131,6 +131,8 @@ public struct Policy: Sendable, Equatable {
     public var retention: LegalPeriod
     public var channels: [ChannelInfo]
     public var jointControllers: [JointController]
+    /// Recurring duties the controller has promised (posts about data protection).
+    public var duties: [Duty]
 
     public init(
         controller: Controller, timeZone: String, land: Land, localHolidays: [HolidayRule] = [],
@@ -138,7 +140,7 @@ public struct Policy: Sendable, Equatable {
         closures: [Closure], receiptRule: ReceiptRule, clockStop: ClockStopMode,
         deadlineRules: [RequestKind: DeadlineRule], escalationOfficeHours: Int,
         acknowledgementOfficeDays: Int, retention: LegalPeriod, channels: [ChannelInfo],
-        jointControllers: [JointController]
+        jointControllers: [JointController], duties: [Duty] = []
     ) {
         self.controller = controller
         self.timeZone = timeZone
@@ -154,6 +156,7 @@ public struct Policy: Sendable, Equatable {
         self.retention = retention
         self.channels = channels
         self.jointControllers = jointControllers
+        self.duties = duties
     }
 
     /// The rule for a kind: the policy's, else the statutory one.
