@@ -29,9 +29,7 @@ struct CaseListing {
         let output: String
         if json {
             var writer = JSONWriter()
-            writer.beginArray()
-            for entry in entries { write(entry, into: &writer) }
-            writer.endArray()
+            write(entries, into: &writer)
             writer.newline()
             output = writer.text
         } else if entries.isEmpty {
@@ -60,6 +58,13 @@ struct CaseListing {
             summary.requestKinds.map { language.pick($0.germanName, $0.rawValue) }.joined(separator: ", "),
             summary.channel,
         ]
+    }
+
+    /// The entries as a JSON array.
+    func write(_ entries: [Entry], into writer: inout JSONWriter) {
+        writer.beginArray()
+        for entry in entries { write(entry, into: &writer) }
+        writer.endArray()
     }
 
     private func write(_ entry: Entry, into writer: inout JSONWriter) {

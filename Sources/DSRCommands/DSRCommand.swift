@@ -19,7 +19,7 @@ public struct DSRCommand: ParsableCommand {
             InitCommand.self, LogCommand.self, AckCommand.self, IdentityCommand.self, ClarifyCommand.self,
             ExtendCommand.self, ForwardCommand.self, NotifyRecipientsCommand.self, AnswerCommand.self,
             WithdrawCommand.self, AssignCommand.self, NoteCommand.self, CloseCommand.self, ReopenCommand.self,
-            ReplyRouteCommand.self, LetterCommand.self,
+            ReplyRouteCommand.self, LetterCommand.self, DutiesCommand.self, DutyCommand.self,
             ShowCommand.self, ListCommand.self, OverdueCommand.self, FindCommand.self, VerifyCommand.self,
             InfoCommand.self, ImportCommand.self, ExportCommand.self, PurgeCommand.self, BackupCommand.self, RestoreCommand.self, SubjectCommand.self, DemoCommand.self, DeadlineCommand.self, CalendarCommand.self, PolicyCommand.self,
         ]
