@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
     ],
     targets: [
         // libxml2 as Debian ships it; the shim fixes the ICU clash and wraps xmlFree.
@@ -46,8 +47,11 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        // Audit XML, HTML report, CSV, ICS — all written as streams.
-        .target(name: "DSRReports", dependencies: ["DSRCore", "DSRXML", "DSRStore"]),
+        // Audit XML, HTML report, CSV, ICS — all written as streams; letters from Mustache templates.
+        .target(
+            name: "DSRReports",
+            dependencies: ["DSRCore", "DSRXML", "DSRStore", .product(name: "Mustache", package: "swift-mustache")]
+        ),
         // One ParsableCommand per file; thin.
         .target(
             name: "DSRCommands",

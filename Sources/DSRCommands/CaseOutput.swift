@@ -134,11 +134,16 @@ struct CaseOutput {
         case .rectified(let replaces):
             let fields = replaces.keys.sorted().map(\.rawValue).joined(separator: ", ")
             return language.pick("berichtigt (Art. 16 DSGVO)", "rectified (Art. 16 GDPR)") + (fields.isEmpty ? "" : ": \(fields)")
+        case .letterProduced(let template, let format, let route, _):
+            return language.pick("Brief erstellt: \(template) (\(format), \(route.germanName))", "letter produced: \(template) (\(format), \(route.rawValue))")
+        case .replyRouteSet(let via):
+            return language.pick("Antwortweg: \(via.germanName)", "reply route: \(via.rawValue)")
         case .closed: return language.pick("abgeschlossen", "closed")
         case .reopened: return language.pick("wiedereröffnet", "reopened")
         case .purged(let records): return language.pick("Personendaten gelöscht (\(records) Einträge, Aufbewahrungsfrist abgelaufen)", "personal data erased (\(records) records, retention period over)")
         case .backedUp: return language.pick("Sicherung erstellt", "backup made")
         case .exported(let format, _, _): return language.pick("Export mit Personendaten (\(format))", "export with personal data (\(format))")
+        case .dutyDone(let duty, let channel, _): return language.pick("Pflicht erledigt: \(duty) (\(channel))", "duty done: \(duty) (\(channel))")
         }
     }
 }

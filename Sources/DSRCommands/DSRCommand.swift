@@ -19,6 +19,7 @@ public struct DSRCommand: ParsableCommand {
             InitCommand.self, LogCommand.self, AckCommand.self, IdentityCommand.self, ClarifyCommand.self,
             ExtendCommand.self, ForwardCommand.self, NotifyRecipientsCommand.self, AnswerCommand.self,
             WithdrawCommand.self, AssignCommand.self, NoteCommand.self, CloseCommand.self, ReopenCommand.self,
+            ReplyRouteCommand.self, LetterCommand.self, DutiesCommand.self, DutyCommand.self,
             ShowCommand.self, ListCommand.self, OverdueCommand.self, FindCommand.self, VerifyCommand.self,
             InfoCommand.self, ImportCommand.self, ExportCommand.self, PurgeCommand.self, BackupCommand.self, RestoreCommand.self,
             SubjectCommand.self, KeygenCommand.self, DemoCommand.self, DeadlineCommand.self, CalendarCommand.self, PolicyCommand.self,
@@ -42,7 +43,7 @@ public struct DSRCommand: ParsableCommand {
         } catch let error as DSRStoreError {
             CommandFailure(error).report()
         } catch let error as ReportError {
-            CommandFailure(message: error.description, exitCode: CommandFailure.ioError).report()
+            CommandFailure(error).report()
         } catch {
             // Argument errors keep argument-parser's codes (64 usage, ExitCode as given);
             // anything else unexpected is an internal error, not "overdue" (1).
@@ -87,6 +88,13 @@ struct CommandFailure: Error {
         case .unknownCase, .newerSchema, .notABackup, .badVaultKeyFile, .sealedRecordAltered:
             self.init(message: error.description, exitCode: Self.badInput)
         case .wrongVaultKey, .vaultKeyRequired: self.init(message: error.description, exitCode: Self.notPermitted)
+        }
+    }
+
+    init(_ error: ReportError) {
+        switch error {
+        case .cannotWrite, .cannotRead: self.init(message: error.description, exitCode: Self.ioError)
+        case .template, .letterRefused: self.init(message: error.description, exitCode: Self.badInput)
         }
     }
 

@@ -4,7 +4,8 @@ import DSRStore
 import Foundation
 
 /// `dsr overdue [--at WHEN]`: the supervisor's morning view — every case that still owes an
-/// answer, overdue and at-risk first, then by internal due. Exit 1 when anything is overdue.
+/// answer, overdue and at-risk first, then by internal due, and the policy's overdue duties.
+/// Exit 1 when anything is overdue.
 struct OverdueCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "overdue", abstract: "Show open cases, overdue and at risk first (exit 1 if any is overdue).")
@@ -29,8 +30,9 @@ struct OverdueView {
     let context: CaseContext
     let language: Language
 
-    /// Prints the open cases, overdue first, then at risk, then by internal due; returns
-    /// whether any is overdue.
+    /// Prints the open cases, overdue first, then at risk, then by internal due, and the
+    /// overdue duties; returns whether anything is overdue. The JSON stays the array of
+    /// cases that scripts already read (`dsr duties --json` has the duties).
     func print(at now: Instant, json: Bool) throws -> Bool {
         let listing = CaseListing(context: context, language: language)
         let entries = try listing.entries(try context.store.activeCases().filter(context.access.maySee), at: now)
@@ -45,7 +47,13 @@ struct OverdueView {
         let sorted = entries.enumerated()
             .sorted { (rank($0.element.status), $0.offset) < (rank($1.element.status), $1.offset) }
             .map(\.element)
+        let duties = DutyListing(context: context, language: language)
+        let overdueDuties = try duties.statuses(at: now).filter(\.isOverdue)
         listing.print(sorted, json: json)
-        return sorted.contains { $0.status == .overdue }
+        if !json, !overdueDuties.isEmpty {
+            let heading = language.pick("\nÜberfällige Pflichten\n", "\nOverdue duties\n")
+            FileHandle.standardOutput.write(Data((heading + (try duties.table(overdueDuties))).utf8))
+        }
+        return sorted.contains { $0.status == .overdue } || !overdueDuties.isEmpty
     }
 }

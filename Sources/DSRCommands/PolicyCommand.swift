@@ -1,5 +1,6 @@
 import ArgumentParser
 import DSRCore
+import DSRReports
 import DSRXML
 import Foundation
 
@@ -11,11 +12,12 @@ struct PolicyCommand: ParsableCommand {
         subcommands: [PolicyCheckCommand.self])
 }
 
-/// `dsr policy check FILE`: validates a policy and prints a one-screen summary.
+/// `dsr policy check FILE`: validates a policy and the letter templates in force with it,
+/// and prints a one-screen summary.
 struct PolicyCheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Validate a policy file and summarise it (exit 65 when invalid).")
+        abstract: "Validate a policy file and the letter templates, and summarise them (exit 65 when invalid).")
 
     @Argument(help: ArgumentHelp("The policy file.", valueName: "file"))
     var file: String
@@ -23,12 +25,17 @@ struct PolicyCheckCommand: ParsableCommand {
     @Option(name: .long, help: "Language of the summary: de or en.")
     var lang: Language = .de
 
+    @OptionGroup var templates: TemplateOptions
+
     func run() throws {
         let loaded = try PolicyLoader.load(path: file)
+        let letters = try templates.load(besidePolicy: file)
+        try letters.check()
         let engine = try DeadlineEngine(policy: loaded.policy, holidayRules: loaded.holidayRules)
         let text = PolicySummary(
             policy: loaded.policy, format: HumanFormat(language: lang, zone: engine.zone)
-        ).render(file: file)
+        ).render(file: file) + lang.pick("Briefvorlagen geprüft: ", "Letter templates checked: ")
+            + "\(letters.files.count) (\(letters.origin))\n"
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 }

@@ -77,6 +77,7 @@ public enum HTMLReport {
             try sink.write("<tr\(flagged)>" + cells.map { "<td>\($0)</td>" }.joined() + "</tr>\n")
         }
         try sink.write("</tbody>\n</table>\n</section>\n")
+        try sink.write(try duties(input, format: format))
 
         let verification = try awaitVerification()
         try sink.write("""
@@ -95,6 +96,29 @@ public enum HTMLReport {
 
             """)
         try sink.finish()
+    }
+
+    /// The policy's recurring duties on each channel: next due date, overdue or not, when
+    /// last done (none when the policy names no duties).
+    private static func duties(_ input: ReportInput, format: DateText) throws -> String {
+        let statuses = DutyStatus.all(
+            input.policy.duties, completions: try input.store.dutyCompletions(), at: input.now,
+            zone: input.currentEngine.zone)
+        guard !statuses.isEmpty else { return "" }
+        let headers = input.german
+            ? ["Pflicht", "Kanal", "Fällig", "Status", "Zuletzt erledigt"]
+            : ["Duty", "Channel", "Due", "Status", "Last done"]
+        var html = "<section id=\"duties\">\n<h2>\(HTMLText.escape(input.pick("Wiederkehrende Pflichten", "Recurring duties")))</h2>\n<table>\n<thead><tr>"
+        html += headers.map { "<th scope=\"col\">\(HTMLText.escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        for status in statuses {
+            let cells = [
+                status.duty.name, status.channel, format.date(status.nextDue),
+                status.isOverdue ? input.pick("überfällig", "overdue") : input.pick("offen", "open"),
+                status.lastDone.map { format.instant($0.at) } ?? "–",
+            ].map(HTMLText.escape)
+            html += "<tr\(status.isOverdue ? " class=\"flag\"" : "")>" + cells.map { "<td>\($0)</td>" }.joined() + "</tr>\n"
+        }
+        return html + "</tbody>\n</table>\n</section>\n"
     }
 
     private static func extensionName(_ state: Schedule.ExtensionState, input: ReportInput) -> String {

@@ -45,13 +45,22 @@ final class OutputSink {
     }
 }
 
-/// What can go wrong writing a report.
-public enum ReportError: Error, CustomStringConvertible {
+/// What can go wrong writing a report or a letter.
+public enum ReportError: Error, Equatable, CustomStringConvertible {
     case cannotWrite(String)
+    /// A template folder or file that cannot be read.
+    case cannotRead(String)
+    /// A letter template that cannot be used (syntax, unknown variable), by file and line.
+    case template(file: String, line: Int, message: String)
+    /// A letter that must not be produced as the case stands (never quotes personal data).
+    case letterRefused(String)
 
     public var description: String {
         switch self {
         case .cannotWrite(let path): "\(path): cannot write"
+        case .cannotRead(let path): "\(path): cannot read"
+        case .template(let file, let line, let message): "\(file):\(line): \(message)"
+        case .letterRefused(let reason): reason
         }
     }
 }

@@ -24,11 +24,7 @@ extension CaseStore {
             throw DSRStoreError.cannotOpen(path: path, reason: error.message ?? "backup failed")
         }
         let hash = Chain.sha256(try Data(contentsOf: URL(fileURLWithPath: path))).hexString
-        try write { db in
-            let writer = try ChainWriter(db, vault: vault, logger: logger)
-            _ = try writer.append(.backedUp(sha256: hash), to: .tracker, personal: [:], occurredAt: now, recordedAt: now, actor: actor)
-            try writer.finish()
-        }
+        try recordTrackerEvent(.backedUp(sha256: hash), at: now, actor: actor, now: now)
         logger.info("backup written", metadata: ["file": "\(path)"])
         return hash
     }

@@ -59,13 +59,7 @@ extension CaseStore {
     public func recordExport(
         format: String, from: CivilDate, to: CivilDate, actor: String, now: Instant
     ) throws {
-        try write { db in
-            let writer = try ChainWriter(db, vault: vault, logger: logger)
-            _ = try writer.append(
-                .exported(format: format, from: from, to: to), to: .tracker, personal: [:],
-                occurredAt: now, recordedAt: now, actor: actor)
-            try writer.finish()
-        }
+        try recordTrackerEvent(.exported(format: format, from: from, to: to), at: now, actor: actor, now: now)
         logger.info("recorded an export with personal data", metadata: ["format": "\(format)"])
     }
 }

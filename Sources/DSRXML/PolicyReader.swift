@@ -188,7 +188,7 @@ struct PolicyReader {
         return child
     }
 
-    private func attribute(_ element: XMLElement, _ name: String) throws -> String {
+    func attribute(_ element: XMLElement, _ name: String) throws -> String {
         guard let value = element.attribute(name) else {
             throw invalid(element, "attribute '\(name)' is missing on <\(element.name)>")
         }
@@ -206,7 +206,7 @@ struct PolicyReader {
         return value
     }
 
-    private func period(_ element: XMLElement, _ name: String) throws -> LegalPeriod {
+    func period(_ element: XMLElement, _ name: String) throws -> LegalPeriod {
         let text = try attribute(element, name)
         guard let value = LegalPeriod(iso8601: text) else {
             throw invalid(element, "'\(name)' must be a period like P1M or P7D, not '\(text)'")
@@ -222,7 +222,7 @@ struct PolicyReader {
         return value
     }
 
-    private func invalid(_ element: XMLElement, _ message: String) -> DSRXMLError {
+    func invalid(_ element: XMLElement, _ message: String) -> DSRXMLError {
         .invalid(file: file, line: element.line, message: message)
     }
 }

@@ -81,6 +81,7 @@ struct PolicyLoaderTests {
         Broken(file: "wrong-namespace", line: 7, says: "No matching global declaration available for the validation root"),
         Broken(file: "overlapping-sessions", line: 21, says: "overlap"),
         Broken(file: "impossible-closure", line: 29, says: "day 30 does not exist in month 2"),
+        Broken(file: "duty-without-recurrence", line: 66, says: "a duty's 'every' must not be zero"),
     ])
     func broken(_ broken: Broken) throws {
         let path = fixtures.appendingPathComponent("broken/\(broken.file).xml").path

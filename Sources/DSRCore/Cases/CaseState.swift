@@ -30,6 +30,8 @@ public struct CaseState: Sendable, Equatable {
     public private(set) var forwardings: [(to: String, at: Instant)] = []
     public private(set) var recipientsNotifiedAt: Instant?
     public private(set) var assignee: String?
+    /// The way the person asked to be answered, if not through the channel they wrote through.
+    public private(set) var replyRoute: Channel?
     public private(set) var lifecycle: Lifecycle = .open
     public private(set) var closedAt: Instant?
     /// When the case's personal data was erased after its retention period.
@@ -91,7 +93,8 @@ public struct CaseState: Sendable, Equatable {
             lifecycle = .withdrawn
             closedAt = at
         case .assigned(let to): assignee = to
-        case .noteAdded, .rectified: break
+        case .noteAdded, .rectified, .letterProduced: break
+        case .replyRouteSet(let via): replyRoute = via
         case .closed:
             lifecycle = .closed
             closedAt = at
@@ -99,7 +102,7 @@ public struct CaseState: Sendable, Equatable {
             lifecycle = .open
             closedAt = nil
         case .purged: purgedAt = at
-        case .exported, .backedUp:
+        case .exported, .backedUp, .dutyDone:
             break  // the tracker's own events, never part of a case
         }
     }

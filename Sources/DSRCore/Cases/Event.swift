@@ -48,6 +48,12 @@ public enum Event: Sendable, Equatable {
     case rectified(replaces: [PersonalField: String])
     /// A note was added (text in the vault).
     case noteAdded
+    /// A letter or message to the person was produced from a template (`dsr letter`), sent
+    /// by `route`; `sha256` (hex) of its text identifies the letter sent.
+    case letterProduced(template: String, format: String, route: Channel, sha256: String)
+    /// The person asked for the answer by another way than the channel they wrote through
+    /// (the city's social-media concept offers e-mail and post); a new contact may come with it.
+    case replyRouteSet(via: Channel)
     case closed
     case reopened
     /// The personal data of the case was erased after its retention period (LEGAL.md R6):
@@ -58,6 +64,9 @@ public enum Event: Sendable, Equatable {
     /// The tracker's own event: personal data left it in an export (filed under
     /// `CaseID.tracker`).
     case exported(format: String, from: CivilDate, to: CivilDate)
+    /// The tracker's own event: a recurring duty of the policy was done on one channel, with
+    /// the public address of the post or notice if there is one.
+    case dutyDone(duty: String, channel: String, link: String?)
 
     /// The stable key of the event's kind, as stored and exported.
     public var kind: String {
@@ -76,11 +85,14 @@ public enum Event: Sendable, Equatable {
         case .assigned: "assigned"
         case .rectified: "rectified"
         case .noteAdded: "note-added"
+        case .letterProduced: "letter-produced"
+        case .replyRouteSet: "reply-route-set"
         case .closed: "closed"
         case .reopened: "reopened"
         case .purged: "purged"
         case .exported: "exported"
         case .backedUp: "backed-up"
+        case .dutyDone: "duty-done"
         }
     }
 }

@@ -56,6 +56,30 @@ public enum EventCodec {
             personal(commitments, into: &json)
             json.key("to")
             json.string(to)
+        case .letterProduced(let template, let format, let route, let sha256):
+            json.key("format")
+            json.string(format)
+            personal(commitments, into: &json)
+            json.key("route")
+            json.string(route.rawValue)
+            json.key("sha256")
+            json.string(sha256)
+            json.key("template")
+            json.string(template)
+        case .replyRouteSet(let via):
+            personal(commitments, into: &json)
+            json.key("via")
+            json.string(via.rawValue)
+        case .dutyDone(let duty, let channel, let link):
+            json.key("channel")
+            json.string(channel)
+            json.key("duty")
+            json.string(duty)
+            if let link {
+                json.key("link")
+                json.string(link)
+            }
+            personal(commitments, into: &json)
         case .answered(let kind, let outcome, let basis):
             if let basis {
                 json.key("basis")
@@ -175,6 +199,19 @@ public enum EventCodec {
         case "assigned": event = .assigned(to: try text("to"))
         case "rectified": event = .rectified(replaces: fields(object["replaces"]))
         case "note-added": event = .noteAdded
+        case "letter-produced":
+            guard let route = Channel(rawValue: try text("route")) else {
+                throw DSRCoreError.corruptRecord("'letter-produced' event has an unknown route")
+            }
+            event = .letterProduced(
+                template: try text("template"), format: try text("format"), route: route, sha256: try text("sha256"))
+        case "reply-route-set":
+            guard let via = Channel(rawValue: try text("via")) else {
+                throw DSRCoreError.corruptRecord("'reply-route-set' event has an unknown channel")
+            }
+            event = .replyRouteSet(via: via)
+        case "duty-done":
+            event = .dutyDone(duty: try text("duty"), channel: try text("channel"), link: optionalText("link"))
         case "closed": event = .closed
         case "reopened": event = .reopened
         case "backed-up": event = .backedUp(sha256: try text("sha256"))

@@ -18,7 +18,7 @@ public enum StepRules {
         case .reopened:
             guard state.lifecycle != .open else { throw refuse("the case is not closed") }
             return
-        case .noteAdded, .assigned:
+        case .noteAdded, .assigned, .letterProduced:
             return
         case .rectified:
             guard state.purgedAt == nil else { throw refuse("its personal data was purged; there is nothing to rectify") }
@@ -33,8 +33,8 @@ public enum StepRules {
         switch event {
         case .received:
             throw refuse("a case is received once")
-        case .exported, .purged, .backedUp:
-            throw refuse("exports, purges and backups are not steps of a case")
+        case .exported, .purged, .backedUp, .dutyDone:
+            throw refuse("exports, purges, backups and duties are not steps of a case")
         case .acknowledged:
             guard state.acknowledgedAt == nil else { throw refuse("receipt was already acknowledged") }
         case .identityRequested:
@@ -74,7 +74,7 @@ public enum StepRules {
             guard open.isEmpty else {
                 throw refuse("\(open.count) request(s) unanswered (\(open.map(\.rawValue).joined(separator: ", "))); answer them or record a withdrawal")
             }
-        case .reopened, .noteAdded, .assigned, .rectified:
+        case .reopened, .noteAdded, .assigned, .rectified, .letterProduced, .replyRouteSet:
             break
         }
     }

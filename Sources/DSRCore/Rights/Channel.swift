@@ -23,6 +23,14 @@ public enum Channel: String, CaseIterable, Sendable, Codable {
         }
     }
 
+    /// Whether a reply through this channel goes out by a social network's message function.
+    public var isSocialNetwork: Bool {
+        switch self {
+        case .facebook, .twitter, .instagram, .youtube: true
+        case .email, .post, .phone, .inPerson: false
+        }
+    }
+
     /// The channel named by `text`: the key, or a common German or English name.
     public init?(name text: String) {
         let key = text.inputKey

@@ -134,6 +134,8 @@ public struct Policy: Sendable, Equatable {
     /// The staff who may use the tracker and their roles; empty: single-user mode, in which
     /// whoever runs `dsr` may do everything.
     public var users: [StaffUser]
+    /// Recurring duties the controller has promised (posts about data protection).
+    public var duties: [Duty]
 
     public init(
         controller: Controller, timeZone: String, land: Land, localHolidays: [HolidayRule] = [],
@@ -141,7 +143,7 @@ public struct Policy: Sendable, Equatable {
         closures: [Closure], receiptRule: ReceiptRule, clockStop: ClockStopMode,
         deadlineRules: [RequestKind: DeadlineRule], escalationOfficeHours: Int,
         acknowledgementOfficeDays: Int, retention: LegalPeriod, channels: [ChannelInfo],
-        jointControllers: [JointController], users: [StaffUser] = []
+        jointControllers: [JointController], users: [StaffUser] = [], duties: [Duty] = []
     ) {
         self.controller = controller
         self.timeZone = timeZone
@@ -158,6 +160,7 @@ public struct Policy: Sendable, Equatable {
         self.channels = channels
         self.jointControllers = jointControllers
         self.users = users
+        self.duties = duties
     }
 
     /// The role of a login name; nil if the policy does not list it.

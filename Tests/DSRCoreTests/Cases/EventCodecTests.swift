@@ -15,6 +15,10 @@ struct EventCodecTests {
         .closed, .reopened,
         .purged(records: 3), .backedUp(sha256: String(repeating: "c", count: 64)),
         .exported(format: "html", from: CivilDate(year: 2026, month: 1, day: 1)!, to: CivilDate(year: 2026, month: 12, day: 31)!),
+        .letterProduced(template: "eingangsbestaetigung", format: "html", route: .email, sha256: String(repeating: "d", count: 64)),
+        .replyRouteSet(via: .post),
+        .dutyDone(duty: "datenschutz-post", channel: "facebook", link: "https://example.org/p?a=1&b=\"2\""),
+        .dutyDone(duty: "datenschutz-hinweis", channel: "homepage", link: nil),
     ]
 
     @Test("every event survives payload and decode, with its commitments", arguments: events)

@@ -1,0 +1,33 @@
+import ArgumentParser
+import DSRCore
+import Foundation
+
+/// `dsr duties [--at WHEN]`: each recurring duty of the policy on each of its channels, with
+/// its next due date and whether it is overdue.
+struct DutiesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "duties", abstract: "Show the policy's recurring duties: next due date, overdue or not.")
+
+    @Option(name: .long, help: ArgumentHelp("Evaluate at this moment (default: now).", valueName: "when"))
+    var at: String?
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var policy: PolicyOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let context = try CaseContext(store: store, policy: policy, requiring: .clerk, to: "listing duties")
+        let listing = DutyListing(context: context, language: output.lang)
+        let statuses = try listing.statuses(at: try context.moment(at))
+        if output.json {
+            var writer = JSONWriter()
+            try listing.write(statuses, into: &writer)
+            writer.newline()
+            FileHandle.standardOutput.write(writer.data)
+        } else if statuses.isEmpty {
+            FileHandle.standardOutput.write(Data(output.lang.pick("Die Policy nennt keine Pflichten.\n", "The policy names no duties.\n").utf8))
+        } else {
+            FileHandle.standardOutput.write(Data(try listing.table(statuses).utf8))
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import DSRCore
+import DSRStore
+
+/// `dsr reply-route CASE --via email|post|channel [--contact TEXT]`: the person asked to be
+/// answered another way than through the channel they wrote through (the city's
+/// social-media concept offers e-mail and post); letters follow it.
+struct ReplyRouteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reply-route", abstract: "Record how the person wants to be answered (letters follow it).")
+
+    @OptionGroup var step: StepOptions
+
+    @Option(name: .long, help: ArgumentHelp("email, post, or channel (the one the request came through).", valueName: "route"))
+    var via: String
+
+    @Option(name: .long, help: ArgumentHelp("The address to answer to (- reads standard input).", valueName: "text"))
+    var contact: String?
+
+    func run() throws {
+        let personal = try PersonalText.read(contact, field: .contact, option: "--contact").map { [PersonalField.contact: $0] } ?? [:]
+        try step.record(personal: personal) { context, _ in
+            if via == "channel" {
+                guard let state = try context.store.events(of: CaseID(step.caseID)!).first.flatMap(CaseState.init(first:)) else {
+                    throw DSRStoreError.unknownCase(step.caseID)
+                }
+                return .replyRouteSet(via: state.channel)
+            }
+            guard let channel = Channel(name: via) else { throw DSRCoreError.unknownChannel(via) }
+            return .replyRouteSet(via: channel)
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import DSRCore
+import Foundation
+import GRDB
+
+extension CaseStore {
+    /// Records, as an event of the tracker itself, that a duty was done on a channel.
+    public func recordDutyDone(
+        duty: String, channel: String, link: String?, at: Instant, actor: String, now: Instant
+    ) throws {
+        try recordTrackerEvent(.dutyDone(duty: duty, channel: channel, link: link), at: at, actor: actor, now: now)
+    }
+
+    /// Appends an event of the tracker itself (filed under `CaseID.tracker`) in a
+    /// transaction of its own.
+    func recordTrackerEvent(_ event: Event, at: Instant, actor: String, now: Instant) throws {
+        try bulk { session in
+            _ = try session.writer.append(event, to: .tracker, personal: [:], occurredAt: at, recordedAt: now, actor: actor)
+        }
+    }
+
+    /// Every duty done, as recorded.
+    public func dutyCompletions() throws -> [DutyCompletion] {
+        try queue.read { db in
+            try EventRow.filter(EventRow.Columns.caseId == CaseID.tracker.rawValue && Column("kind") == "duty-done")
+                .order(EventRow.Columns.id).fetchAll(db)
+                .compactMap { row in
+                    let record = try row.record()
+                    guard case .dutyDone(let duty, let channel, let link) = record.event else { return nil }
+                    return DutyCompletion(duty: duty, channel: channel, at: record.occurredAt, link: link)
+                }
+        }
+    }
+
+    /// SHA-256 (hex) of a text, as letters are recorded.
+    public static func sha256Hex(_ text: String) -> String {
+        Chain.sha256(Data(text.utf8)).hexString
+    }
+}
