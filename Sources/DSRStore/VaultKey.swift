@@ -3,12 +3,13 @@ import Foundation
 
 /// The key that seals the vault's personal data (AES-256-GCM): 32 random bytes in a file of
 /// its own, kept apart from the database (`dsr keygen`). Whoever loses it loses the names.
-public struct VaultKey: Sendable {
+/// `@unchecked Sendable`: SymmetricKey is an immutable value swift-crypto does not mark
+/// Sendable; sharing it across the verifier's threads is safe.
+public struct VaultKey: @unchecked Sendable {
     /// Bytes in a key file.
     public static let size = 32
 
-    /// The key's bytes (SymmetricKey is not Sendable; one is made per use).
-    private let bytes: Data
+    private let key: SymmetricKey
     /// Where the key was read from, as messages name it.
     public let path: String
 
@@ -27,7 +28,7 @@ public struct VaultKey: Sendable {
         guard bytes.count == Self.size else {
             throw DSRStoreError.badVaultKeyFile(path: path, reason: "a vault key holds exactly \(Self.size) bytes; this file holds \(bytes.count)")
         }
-        self.bytes = bytes
+        key = SymmetricKey(data: bytes)
         self.path = path
     }
 
@@ -48,19 +49,19 @@ public struct VaultKey: Sendable {
     /// Identifies the key without revealing it: HMAC-SHA-256 of a fixed label, in hex. The
     /// database keeps it to tell a wrong key from the right one.
     var fingerprint: String {
-        Data(HMAC<SHA256>.authenticationCode(for: Data("dsr vault key v1".utf8), using: SymmetricKey(data: bytes))).hexString
+        Data(HMAC<SHA256>.authenticationCode(for: Data("dsr vault key v1".utf8), using: key)).hexString
     }
 
     /// Seals `text` for one vault record; the record's place (event, field) is bound in as
     /// associated data, so a sealed text moved to another record no longer opens.
     func seal(_ text: Data, eventID: Int64, field: String) throws -> Data {
-        try AES.GCM.seal(text, using: SymmetricKey(data: bytes), authenticating: Self.place(eventID, field)).combined!
+        try AES.GCM.seal(text, using: key, authenticating: Self.place(eventID, field)).combined!
     }
 
     /// Opens a sealed record; nil if it was altered or moved.
     func unseal(_ sealed: Data, eventID: Int64, field: String) -> Data? {
         guard let box = try? AES.GCM.SealedBox(combined: sealed) else { return nil }
-        return try? AES.GCM.open(box, using: SymmetricKey(data: bytes), authenticating: Self.place(eventID, field))
+        return try? AES.GCM.open(box, using: key, authenticating: Self.place(eventID, field))
     }
 
     private static func place(_ eventID: Int64, _ field: String) -> Data {
