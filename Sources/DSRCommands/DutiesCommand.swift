@@ -21,13 +21,13 @@ struct DutiesCommand: ParsableCommand {
         let statuses = try listing.statuses(at: try context.moment(at))
         if output.json {
             var writer = JSONWriter()
-            try listing.write(statuses, into: &writer)
+            listing.write(statuses, into: &writer)
             writer.newline()
             FileHandle.standardOutput.write(writer.data)
         } else if statuses.isEmpty {
             FileHandle.standardOutput.write(Data(output.lang.pick("Die Policy nennt keine Pflichten.\n", "The policy names no duties.\n").utf8))
         } else {
-            FileHandle.standardOutput.write(Data(try listing.table(statuses).utf8))
+            FileHandle.standardOutput.write(Data(listing.table(statuses).utf8))
         }
     }
 }

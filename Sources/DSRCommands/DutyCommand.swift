@@ -31,7 +31,7 @@ struct DutyCommand: ParsableCommand {
 
         func run() throws {
             let context = try CaseContext(store: store, policy: policy, requiring: .clerk, to: "recording a duty")
-            let duties = try context.policyForNewCases().engine.policy.duties
+            let duties = context.policyForNewCases().engine.policy.duties
             guard let duty = duties.first(where: { $0.id == name }) else {
                 let known = duties.map(\.id).joined(separator: ", ")
                 throw DSRCoreError.stepRefused("the policy names no duty '\(name)' (known: \(known.isEmpty ? "none" : known))")
@@ -49,7 +49,7 @@ struct DutyCommand: ParsableCommand {
                 throw DSRCoreError.stepRefused("--at lies in the future")
             }
             try context.store.recordDutyDone(duty: name, channel: channel, link: link, at: at, actor: context.actor, now: context.now)
-            FileHandle.standardOutput.write(Data("\(name) (\(channel)): \(HumanFormat(language: lang, zone: try context.policyForNewCases().engine.zone).instant(at))\n".utf8))
+            FileHandle.standardOutput.write(Data("\(name) (\(channel)): \(HumanFormat(language: lang, zone: context.policyForNewCases().engine.zone).instant(at))\n".utf8))
         }
     }
 }

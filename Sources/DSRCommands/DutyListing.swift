@@ -9,14 +9,14 @@ struct DutyListing {
 
     /// Each duty on each channel at `now`, under the policy in force.
     func statuses(at now: Instant) throws -> [DutyStatus] {
-        let engine = try context.policyForNewCases().engine
+        let engine = context.policyForNewCases().engine
         return DutyStatus.all(
             engine.policy.duties, completions: try context.store.dutyCompletions(), at: now, zone: engine.zone)
     }
 
     /// The table of `statuses`.
-    func table(_ statuses: [DutyStatus]) throws -> String {
-        let format = HumanFormat(language: language, zone: try context.policyForNewCases().engine.zone)
+    func table(_ statuses: [DutyStatus]) -> String {
+        let format = HumanFormat(language: language, zone: context.policyForNewCases().engine.zone)
         return TextTable.render(
             headers: language == .de
                 ? ["Pflicht", "Kanal", "Status", "fällig", "zuletzt erledigt"]
@@ -31,8 +31,8 @@ struct DutyListing {
     }
 
     /// `statuses` as a JSON array.
-    func write(_ statuses: [DutyStatus], into writer: inout JSONWriter) throws {
-        let zone = try context.policyForNewCases().engine.zone
+    func write(_ statuses: [DutyStatus], into writer: inout JSONWriter) {
+        let zone = context.policyForNewCases().engine.zone
         writer.beginArray()
         for status in statuses {
             writer.beginObject()

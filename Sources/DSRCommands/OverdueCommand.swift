@@ -52,7 +52,7 @@ struct OverdueView {
         listing.print(sorted, json: json)
         if !json, !overdueDuties.isEmpty {
             let heading = language.pick("\nÜberfällige Pflichten\n", "\nOverdue duties\n")
-            FileHandle.standardOutput.write(Data((heading + (try duties.table(overdueDuties))).utf8))
+            FileHandle.standardOutput.write(Data((heading + duties.table(overdueDuties)).utf8))
         }
         return sorted.contains { $0.status == .overdue } || !overdueDuties.isEmpty
     }

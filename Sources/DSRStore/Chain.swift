@@ -45,9 +45,9 @@ enum Chain {
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: blockSize) { pad in
             pad.initialize(repeating: 0)
             if let longKey {
-                longKey.withUnsafeBytes { _ = UnsafeMutableRawBufferPointer(pad).copyBytes(from: $0) }
+                longKey.withUnsafeBytes { UnsafeMutableRawBufferPointer(pad).copyBytes(from: $0) }
             } else {
-                _ = UnsafeMutableRawBufferPointer(pad).copyBytes(from: key)
+                UnsafeMutableRawBufferPointer(pad).copyBytes(from: key)
             }
             for index in 0..<blockSize { pad[index] ^= 0x36 }
             var inner = SHA256()
