@@ -20,6 +20,10 @@ final class CaseContext {
         let loaded = try policy.load(stored: try self.store.defaultPolicy())
         access = try Access(login: Actor.current, policy: loaded)
         try access.require(role, to: action)
+        if self.store.vaultKeyAwaitsAdoption {
+            try access.require(.dpo, to: "sealing the personal data with a vault key this database does not know yet")
+            try self.store.adoptVaultKey()
+        }
         let reference = PolicyReference(text: loaded.text, source: loaded.source)
         let engine = try DeadlineEngine(policy: loaded.policy, holidayRules: loaded.holidayRules)
         engines[reference.hash] = engine

@@ -45,9 +45,7 @@ struct DutyCommand: ParsableCommand {
                 else { throw DSRCoreError.invalidText("--link must be an http(s) address without spaces") }
             }
             let at = try context.moment(at)
-            guard at.secondsSinceEpoch <= context.now.secondsSinceEpoch + StepRules.futureTolerance else {
-                throw DSRCoreError.stepRefused("--at lies in the future")
-            }
+            try StepRules.refuseFuture(at, now: context.now, option: "--at")
             try context.store.recordDutyDone(duty: name, channel: channel, link: link, at: at, actor: context.actor, now: context.now)
             FileHandle.standardOutput.write(Data("\(name) (\(channel)): \(HumanFormat(language: lang, zone: context.policyForNewCases().engine.zone).instant(at))\n".utf8))
         }

@@ -17,8 +17,14 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try policy.load()
-        try Access(login: Actor.current, policy: loaded).require(.supervisor, to: "choosing the policy of a database")
         let caseStore = try store.open()
+        // A supervisor under the staff list in force now, and under the new one: otherwise a
+        // policy without users would switch roles off for everyone.
+        if let stored = try caseStore.defaultPolicy() {
+            try Access(login: Actor.current, policy: try PolicyLoader.load(text: stored.text, file: stored.source))
+                .require(.supervisor, to: "changing the policy of a database")
+        }
+        try Access(login: Actor.current, policy: loaded).require(.supervisor, to: "choosing the policy of a database")
         try caseStore.storePolicy(text: loaded.text, source: loaded.source, now: Instant(Date()), makeDefault: true)
         let text = lang.pick("Datenbank: ", "Database: ") + caseStore.path + "\n"
             + lang.pick("Schema: ", "Schema: ") + (try caseStore.schemaVersion()).joined(separator: ", ") + "\n"

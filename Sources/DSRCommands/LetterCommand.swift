@@ -18,6 +18,7 @@ struct LetterCommand: ParsableCommand {
             ([KEY] lines, each followed by its text); the letter is refused while one is empty.
             """)
 
+    /// How the letter is written: plain text (e-mail, post) or one HTML file.
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case text, html
     }
@@ -91,9 +92,9 @@ struct LetterCommand: ParsableCommand {
         let text = try LetterWriter.render(
             template!, variant: try LetterWriter.variant(route: route, html: format == .html), input: input, templates: letters)
         if let out {
-            guard FileManager.default.createFile(atPath: out, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
-                throw ReportError.cannotWrite(out)
-            }
+            let file = try PrivateFile.open(out)
+            file.write(Data(text.utf8))
+            try file.close()
         }
         do {
             _ = try context.store.record(

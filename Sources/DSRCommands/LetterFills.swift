@@ -4,6 +4,7 @@ import Foundation
 /// The clerk's placeholder texts: `--fill KEY=TEXT` (repeatable) and `--fill-file FILE`, in
 /// which a line `[KEY]` starts a placeholder and the lines after it are its text.
 enum LetterFills {
+    /// The placeholders from the file, then from the options (an option overrides the file).
     static func read(options: [String], file: String?) throws -> [String: String] {
         var fills: [String: String] = [:]
         if let file {

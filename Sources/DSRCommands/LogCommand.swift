@@ -70,9 +70,7 @@ struct LogCommand: ParsableCommand {
 
         let context = try CaseContext(store: store, policy: policy, requiring: .clerk, to: "logging a case")
         let receivedAt = try context.instant(received)
-        guard receivedAt.secondsSinceEpoch <= context.now.secondsSinceEpoch + StepRules.futureTolerance else {
-            throw DSRCoreError.stepRefused("--received lies in the future")
-        }
+        try StepRules.refuseFuture(receivedAt, now: context.now, option: "--received")
         let (reference, engine) = context.policyForNewCases()
         let recorded = try context.store.logCase(
             NewCase(kinds: kinds, channel: channelValue, received: receivedAt, claimantDue: claimantDue, personal: personal),

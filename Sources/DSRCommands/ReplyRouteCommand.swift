@@ -17,6 +17,12 @@ struct ReplyRouteCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The address to answer to (- reads standard input).", valueName: "text"))
     var contact: String?
 
+    func validate() throws {
+        guard via == "channel" || [.email, .post].contains(Channel(name: via)) else {
+            throw ValidationError("--via takes email, post or channel (the one the request came through)")
+        }
+    }
+
     func run() throws {
         let personal = try PersonalText.read(contact, field: .contact, option: "--contact").map { [PersonalField.contact: $0] } ?? [:]
         try step.record(personal: personal) { context, _ in

@@ -14,10 +14,7 @@ final class OutputSink {
             handle = .standardOutput
             ownsHandle = false
         } else {
-            guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]),
-                let handle = FileHandle(forWritingAtPath: path)
-            else { throw ReportError.cannotWrite(path) }
-            self.handle = handle
+            handle = try PrivateFile.open(path)
             ownsHandle = true
         }
         buffer.reserveCapacity(Self.flushSize * 2)

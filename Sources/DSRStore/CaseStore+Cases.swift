@@ -65,17 +65,27 @@ extension CaseStore {
         _ event: Event, on caseID: CaseID, personal: [PersonalField: String] = [:], at occurredAt: Instant,
         actor: String, now: Instant, engine provider: EngineProvider
     ) throws -> Recorded {
+        try onCase(caseID, now: now, engine: provider) { session, _, state, engine in
+            try session.record(
+                event, on: &state, personal: personal, at: occurredAt, actor: actor, recordedAt: now,
+                policy: engine.policy)
+        }
+    }
+
+    /// Runs one write on a case in one transaction: `step` gets the case's events, its state
+    /// and the engine of its policy, appends its event, and the projection is saved after.
+    func onCase(
+        _ caseID: CaseID, now: Instant, engine provider: EngineProvider,
+        _ step: (BulkSession, [EventRecord], inout CaseState, DeadlineEngine) throws -> EventRecord
+    ) throws -> Recorded {
         try bulk { session in
-            guard var state = try Self.state(of: caseID, db: session.db) else {
-                throw DSRStoreError.unknownCase(caseID.rawValue)
-            }
+            let events = try Self.events(of: caseID, db: session.db)
+            guard var state = CaseState(events: events) else { throw DSRStoreError.unknownCase(caseID.rawValue) }
             guard let policy = try PolicyRow.fetchOne(session.db, key: state.policyHash) else {
                 throw DSRStoreError.missingPolicy(state.policyHash)
             }
             let engine = try provider(policy.hash, policy.text)
-            let record = try session.record(
-                event, on: &state, personal: personal, at: occurredAt, actor: actor, recordedAt: now,
-                policy: engine.policy)
+            let record = try step(session, events, &state, engine)
             let schedule = try session.saveProjection(state, engine: engine, now: now)
             return Recorded(record: record, state: state, schedule: schedule)
         }
@@ -83,13 +93,22 @@ extension CaseStore {
 
     /// Runs `body` in one write transaction with a session that appends events for any
     /// number of cases (imports and the demo log thousands in one go).
+    /// A key the database has not adopted yet is adopted in the same transaction.
     public func bulk<T>(_ body: (BulkSession) throws -> T) throws -> T {
-        try write { db in
+        var adopted: Vault?
+        let result = try write { db in
+            var vault = self.vault
+            if case .unsealed(let key) = vault {
+                vault = try Vault.adopt(db, key: key)
+                adopted = vault
+            }
             let session = BulkSession(db: db, writer: try ChainWriter(db, vault: vault, logger: logger))
             let result = try body(session)
             try session.writer.finish()
             return result
         }
+        if let adopted { vault = adopted }
+        return result
     }
 
     /// The state of a case folded from its events, or nil if there is no such case.

@@ -21,7 +21,7 @@ extension CaseStore {
     /// Every duty done, as recorded.
     public func dutyCompletions() throws -> [DutyCompletion] {
         try queue.read { db in
-            try EventRow.filter(EventRow.Columns.caseId == CaseID.tracker.rawValue && Column("kind") == "duty-done")
+            try EventRow.filter(EventRow.Columns.caseId == CaseID.tracker.rawValue && EventRow.Columns.kind == "duty-done")
                 .order(EventRow.Columns.id).fetchAll(db)
                 .compactMap { row in
                     let record = try row.record()
@@ -29,10 +29,5 @@ extension CaseStore {
                     return DutyCompletion(duty: duty, channel: channel, at: record.occurredAt, link: link)
                 }
         }
-    }
-
-    /// SHA-256 (hex) of a text, as letters are recorded.
-    public static func sha256Hex(_ text: String) -> String {
-        Chain.sha256(Data(text.utf8)).hexString
     }
 }

@@ -11,13 +11,8 @@ extension CaseStore {
         _ caseID: CaseID, values: [PersonalField: String], at occurredAt: Instant, actor: String, now: Instant,
         engine provider: EngineProvider
     ) throws -> Recorded {
-        try bulk { session in
+        try onCase(caseID, now: now, engine: provider) { session, events, state, engine in
             let db = session.db
-            let earlier = try Self.events(of: caseID, db: db)
-            guard var state = CaseState(events: earlier) else { throw DSRStoreError.unknownCase(caseID.rawValue) }
-            guard let policy = try PolicyRow.fetchOne(db, key: state.policyHash) else {
-                throw DSRStoreError.missingPolicy(state.policyHash)
-            }
             var replaces: [PersonalField: String] = [:]
             for field in values.keys {
                 // The value in force is the latest event's that still holds this field.
@@ -25,11 +20,10 @@ extension CaseStore {
                     SELECT vault.eventId FROM vault JOIN event ON event.id = vault.eventId
                     WHERE event.caseId = ? AND vault.field = ? AND vault.content IS NOT NULL
                     """, arguments: [caseID.rawValue, field.rawValue])
-                if let current = earlier.last(where: { holders.contains($0.id.rawValue) }) {
+                if let current = events.last(where: { holders.contains($0.id.rawValue) }) {
                     replaces[field] = current.commitments[field]
                 }
             }
-            let engine = try provider(policy.hash, policy.text)
             let record = try session.record(
                 .rectified(replaces: replaces), on: &state, personal: values, at: occurredAt, actor: actor,
                 recordedAt: now, policy: engine.policy)
@@ -43,8 +37,7 @@ extension CaseStore {
             logger.info("rectified personal data", metadata: [
                 "case": "\(caseID)", "fields": "\(values.keys.sorted().map(\.rawValue))",
             ])
-            let schedule = try session.saveProjection(state, engine: engine, now: now)
-            return Recorded(record: record, state: state, schedule: schedule)
+            return record
         }
     }
 }

@@ -9,8 +9,9 @@ import Logging
 public final class CaseStore: @unchecked Sendable {
     public let path: String
     let queue: DatabaseQueue
-    /// How the vault's texts are kept, and the key to open them if it was given.
-    let vault: Vault
+    /// How the vault's texts are kept, and the key to open them if it was given; changes
+    /// once, when the database adopts a key.
+    var vault: Vault
     /// Where the store says what it does; it never logs personal data or SQL arguments.
     public let logger: Logger
 
@@ -18,7 +19,8 @@ public final class CaseStore: @unchecked Sendable {
     public static let busyTimeout: TimeInterval = 30
 
     /// Opens the database at `path`, creating it (mode 0600, folder 0700) and migrating it.
-    /// With a `vaultKey`, personal data is sealed (the first time, all of it already there).
+    /// With a `vaultKey`, personal data is sealed; a database that has no key yet adopts it
+    /// with its first write (or `adoptVaultKey`).
     public init(
         path: String, vaultKey: VaultKey? = nil,
         logger: Logger = Logger(label: "dsr.store", factory: { _ in SwiftLogNoOpLogHandler() })
@@ -45,9 +47,7 @@ public final class CaseStore: @unchecked Sendable {
                 }
             }
             try Migrations.migrator.migrate(queue)
-            vault = try vaultKey == nil
-                ? queue.read { db in try Vault.open(db, key: nil) }
-                : queue.write { db in try Vault.open(db, key: vaultKey) }
+            vault = try queue.read { db in try Vault.open(db, key: vaultKey) }
             logger.info("opened database", metadata: ["path": "\(path)", "vault": "\(vault.isSealed ? "sealed" : "plain")"])
         } catch let error as DatabaseError {
             throw DSRStoreError.cannotOpen(path: path, reason: error.message ?? "SQLite error \(error.resultCode.rawValue)")
@@ -78,10 +78,24 @@ public final class CaseStore: @unchecked Sendable {
     /// Whether this database seals personal data, and whether this process can open it.
     public var vaultState: (sealed: Bool, readable: Bool) {
         switch vault {
-        case .plain: (false, true)
+        case .plain, .unsealed: (false, true)
         case .sealed: (true, true)
         case .locked: (true, false)
         }
+    }
+
+    /// Whether the process holds a vault key this database has not adopted yet.
+    public var vaultKeyAwaitsAdoption: Bool {
+        if case .unsealed = vault { return true }
+        return false
+    }
+
+    /// Makes the database adopt the process's vault key now: stores its fingerprint and seals
+    /// every text already stored, in one transaction. Does nothing if there is nothing to adopt.
+    public func adoptVaultKey() throws {
+        guard case .unsealed(let key) = vault else { return }
+        vault = try write { db in try Vault.adopt(db, key: key) }
+        logger.info("sealed the vault with a new key")
     }
 
     /// The names of the migrations applied (the schema version).
@@ -124,6 +138,11 @@ public final class CaseStore: @unchecked Sendable {
 
     /// SHA-256 (hex) of a policy's text.
     public static func policyHash(_ text: String) -> String {
+        sha256Hex(text)
+    }
+
+    /// SHA-256 (hex) of a text's UTF-8 bytes (policies, letters).
+    public static func sha256Hex(_ text: String) -> String {
         Chain.sha256(Data(text.utf8)).hexString
     }
 

@@ -18,6 +18,7 @@ struct EventRow: Codable, FetchableRecord, PersistableRecord {
     enum Columns {
         static let id = Column(CodingKeys.id)
         static let caseId = Column(CodingKeys.caseId)
+        static let kind = Column(CodingKeys.kind)
     }
 
     /// Reads a row by column position (`SELECT *` order of the migration); much faster than

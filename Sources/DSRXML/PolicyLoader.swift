@@ -46,11 +46,8 @@ public enum PolicyLoader {
         guard let root = document.root else {
             throw DSRXMLError.malformed(file: file, line: 0, message: "no root element")
         }
-        let reader = PolicyReader(file: file)
-        var policy = try reader.policy(from: root)
-        policy.duties = try reader.duties(from: root)
         return LoadedPolicy(
-            policy: policy, holidayRules: try embeddedHolidayRules(), source: file, text: text)
+            policy: try PolicyReader(file: file).policy(from: root), holidayRules: try embeddedHolidayRules(), source: file, text: text)
     }
 
     /// Reads holiday rules from the text of a holiday data file.

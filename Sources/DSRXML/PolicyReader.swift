@@ -63,7 +63,8 @@ struct PolicyReader {
             retention: try period(try required(root, "retention"), "period"),
             channels: channels,
             jointControllers: jointControllers,
-            users: try users(root.child("users")))
+            users: try users(root.child("users")),
+            duties: try duties(from: root))
     }
 
     func holidayRules(from root: XMLElement) throws -> [HolidayRule] {

@@ -33,6 +33,22 @@ struct LetterTests {
         return db
     }
 
+    /// The same request refused in whole: both parts refused with their legal basis.
+    static func refusedCase() throws -> TempDatabase {
+        let db = TempDatabase()
+        for step in [
+            ["log", "--kind", "Auskunft,Löschung", "--channel", "facebook", "--received", "2026-03-02 10:15", "--subject", "Erika Fiktiv",
+             "--contact", "Musterstraße 1\n67655 Kaiserslautern"],
+            ["reply-route", "2026-00001", "--via", "post", "--at", "2026-03-02 12:00"],
+            ["answer", "2026-00001", "--kind", "Löschung", "--outcome", "refused", "--basis", "Art. 17 Abs. 3 lit. b DSGVO", "--at", "2026-03-20 10:00"],
+            ["answer", "2026-00001", "--kind", "Auskunft", "--outcome", "refused", "--basis", "§ 12 Abs. 1 LDSG RLP", "--at", "2026-03-25 10:00"],
+        ] {
+            let result = try db.run(step)
+            #expect(result.status == 0, "\(step): \(result.stderr)")
+        }
+        return db
+    }
+
     /// `dsr letter` on the fixed case with every placeholder filled.
     static func letter(_ db: TempDatabase, _ template: String, _ extra: [String]) throws -> DSRProcess.Result {
         try db.run(["letter", "2026-00001", "--template", template, "--at", at, "--fill-file", fills,
@@ -42,7 +58,8 @@ struct LetterTests {
     @Test("every template, in German and English, as text, HTML and social-network message, matches its golden letter",
           arguments: templates)
     func goldenLetters(template: String) throws {
-        let db = try Self.fixedCase()
+        // A full refusal needs a case refused in whole; every other letter fits the fixed case.
+        let db = try template == "ablehnung" ? Self.refusedCase() : Self.fixedCase()
         defer { db.remove() }
         for lang in ["de", "en"] {
             for (variant, extra) in [("text", ["--format", "text"]), ("html", ["--format", "html"]), ("social", ["--channel", "facebook"])] {
@@ -116,6 +133,7 @@ struct LetterTests {
         (["--template", "mahnung"], "no letter template 'mahnung'"),
         (["--template", "eingangsbestaetigung", "--channel", "brieftaube"], "unknown channel"),
         (["--template", "auskunft", "--fill", "zwecke="], "--fill zwecke is empty"),
+        (["--template", "ablehnung", "--fill", "gruende=Schutz Dritter"], "not every request is refused; write teilablehnung"),
     ])
     func refusals(arguments: [String], message: String) throws {
         let db = try Self.fixedCase()
@@ -133,7 +151,8 @@ struct LetterTests {
         let db = try Self.fixedCase(subject: "Erika <script>alert(1)</script> \u{202E}Fiktiv & \"Söhne\"")
         defer { db.remove() }
         var files: [String] = []
-        for template in Self.templates {
+        // ablehnung needs a case refused in whole; teilablehnung renders the same variables here.
+        for template in Self.templates where template != "ablehnung" {
             let out = db.folder.appendingPathComponent("\(template).html")
             let result = try Self.letter(db, template, ["--format", "html", "--out", out.path])
             #expect(result.status == 0, "\(template): \(result.stderr)")

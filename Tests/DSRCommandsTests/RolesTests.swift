@@ -153,6 +153,41 @@ struct RolesTests {
         #expect(try db.run(["ack", "2026-00002", "--policy", clerk]).status == 0)
     }
 
+    @Test("the staff list stored by dsr init rules plain commands, and a clerk cannot replace it with one without users")
+    func storedStaffList() throws {
+        let db = TempDatabase()
+        defer { db.remove() }
+        let supervisor = try RoleFixture.policy([(RoleFixture.login, "supervisor")], in: db.folder, name: "supervisor.xml")
+        let clerk = try RoleFixture.policy([(RoleFixture.login, "clerk")], in: db.folder, name: "clerk.xml")
+        #expect(try db.run(["init", "--policy", supervisor]).status == 0)
+        #expect(try db.run(["info", "--json"]).stdout.contains(#""role":"supervisor""#), "the stored policy is in force")
+        // Simulate a staff list, stored by someone else, that makes this login a clerk.
+        _ = try db.sqlite("UPDATE policy SET text = CAST(readfile('\(clerk)') AS TEXT)")
+        #expect(try db.run(["info", "--json"]).stdout.contains(#""role":"clerk""#))
+        let plainInit = try db.run(["init"])
+        #expect(plainInit.status == 77, "the embedded policy lists no users, which would switch roles off")
+        #expect(plainInit.stderr.contains("changing the policy of a database needs the role supervisor"), "\(plainInit.stderr)")
+        #expect(try db.run(["assign", "2026-00001", "--to", "x"]).status == 77)
+    }
+
+    @Test("only the DPO makes a database adopt a vault key; a clerk holding one is refused before anything is sealed")
+    func vaultAdoption() throws {
+        let db = TempDatabase()
+        defer { db.remove() }
+        let key = db.folder.appendingPathComponent("vault.key").path
+        #expect(try db.run(["keygen", "--out", key]).status == 0)
+        #expect(try db.run(["log", "--kind", "access", "--channel", "email", "--received", "2026-11-02 10:00", "--subject", "Vera Versiegelt"]).status == 0)
+        let clerk = try RoleFixture.policy([(RoleFixture.login, "clerk")], in: db.folder, name: "clerk.xml")
+        let dpo = try RoleFixture.policy([(RoleFixture.login, "dpo")], in: db.folder, name: "dpo.xml")
+        let refused = try db.run(["show", "2026-00001", "--policy", clerk, "--vault-key", key])
+        #expect(refused.status == 77)
+        #expect(refused.stderr.contains("sealing the personal data with a vault key this database does not know yet needs the role dpo"))
+        #expect(try db.sqlite("SELECT COUNT(*) FROM vault WHERE sealed = 1") == "0")
+        #expect(try db.run(["verify", "--policy", dpo, "--vault-key", key]).status == 0)
+        #expect(try db.sqlite("SELECT COUNT(*) FROM vault WHERE sealed = 1") == "1")
+        #expect(try db.run(["show", "2026-00001", "--policy", clerk, "--vault-key", key]).stdout.contains("Vera Versiegelt"))
+    }
+
     @Test("dsr info tells single-user mode and the role in force")
     func info() throws {
         let db = TempDatabase()

@@ -5,6 +5,13 @@ public enum StepRules {
     /// Tolerance for clocks that run slightly apart when a step is dated "now".
     public static let futureTolerance: Int64 = 300
 
+    /// Refuses a moment typed with `option` that lies in the future (beyond the tolerance).
+    public static func refuseFuture(_ at: Instant, now: Instant, option: String) throws {
+        guard at.secondsSinceEpoch <= now.secondsSinceEpoch + futureTolerance else {
+            throw DSRCoreError.stepRefused("\(option) lies in the future")
+        }
+    }
+
     /// Throws `DSRCoreError.stepRefused` if `event`, dated `at`, makes no sense for `state`.
     public static func check(
         _ event: Event, at: Instant, on state: CaseState, now: Instant, policy: Policy

@@ -23,9 +23,13 @@ public struct Duty: Sendable, Equatable {
 
 /// A duty was done on one channel at a moment (a `dutyDone` event).
 public struct DutyCompletion: Sendable, Equatable {
+    /// The duty's id in the policy.
     public var duty: String
+    /// Where it was done (a channel key or a place such as `homepage`).
     public var channel: String
+    /// When it was done.
     public var at: Instant
+    /// Where the post or notice can be seen, if given.
     public var link: String?
 
     public init(duty: String, channel: String, at: Instant, link: String? = nil) {

@@ -16,6 +16,7 @@ public enum Role: String, Sendable, CaseIterable, Comparable {
         }
     }
 
+    /// Whether `lhs` may do less than `rhs`.
     public static func < (lhs: Role, rhs: Role) -> Bool { lhs.rank < rhs.rank }
 
     /// The German name, as messages show it.

@@ -5,6 +5,7 @@ import DSRCore
 struct DateWords {
     let german: Bool
 
+    /// A date with its weekday, in words.
     func date(_ date: CivilDate) -> String {
         let weekdays = german
             ? ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"]

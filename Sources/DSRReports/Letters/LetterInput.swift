@@ -92,6 +92,9 @@ public struct LetterInput {
             "channel": channelName(state.channel),
             "route": channelName(route),
             "social": variant == .social,
+            "clock_restarts": policy.clockStop == .restart,
+            // The deadline in force is the statutory month (not a claimant's date, not extended).
+            "one_month_in_force": !state.kinds.contains(where: \.isCivilClaim) && schedule.dueDate == schedule.deadline,
             "requests": state.kinds.map { ["kind": kindName($0), "article": article($0)] },
             "requests_text": ListText(german: german).join(requestNames),
             "deadline": words.date(schedule.dueDate),
@@ -138,6 +141,7 @@ public struct LetterInput {
 struct ListText {
     let german: Bool
 
+    /// The items joined with commas and "und"/"and" before the last.
     func join(_ items: [String]) -> String {
         guard let last = items.last else { return "" }
         guard items.count > 1 else { return last }

@@ -55,6 +55,7 @@ extension String {
 /// breaks kept; a block whose first line starts with `- ` becomes a list, each `- ` line an
 /// item and the lines after it part of that item. The text is already HTML-escaped.
 enum Paragraphs {
+    /// The HTML of `text` (see the type's description).
     static func html(_ text: String) -> String {
         var blocks: [[Substring]] = [[]]
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -77,6 +78,7 @@ enum Paragraphs {
 
 /// What the case must allow before some letters can be written (the law's conditions).
 enum LetterRules {
+    /// Refuses `letter` when the case as recorded does not allow it.
     static func check(_ letter: String, input: LetterInput) throws {
         let id = input.state.id
         switch letter {
@@ -85,6 +87,8 @@ enum LetterRules {
             guard input.schedule.extendedDeadline != nil else {
                 throw ReportError.letterRefused("case \(id): its requests have no statutory extension")
             }
+            // `--at` dates the letter, as every step may be dated; the event's recordedAt
+            // shows an audit when it was really produced.
             guard input.at <= input.schedule.deadlineEnd else {
                 throw ReportError.letterRefused(
                     "case \(id): the one-month period ended on \(input.schedule.deadline); an extension can no longer be notified (Art. 12(3) GDPR)")
@@ -93,9 +97,27 @@ enum LetterRules {
                 throw ReportError.letterRefused("case \(id): an extension needs its reasons; give --reason or record them with dsr extend")
             }
         case "ablehnung", "teilablehnung":
-            guard input.state.answers.values.contains(where: { $0.outcome.needsReasons }) else {
+            let answers = input.state.answers.values
+            guard answers.contains(where: { $0.outcome.needsReasons }) else {
                 throw ReportError.letterRefused(
                     "case \(id): no refusal on record; record it first (dsr answer --outcome refused|partial --basis …)")
+            }
+            // A full refusal only when every request is answered and refused; otherwise part of
+            // the case is granted and the person gets the partial-refusal letter.
+            let refusedWhole = input.state.unansweredKinds.isEmpty && answers.allSatisfy { $0.outcome == .refused }
+            if letter == "ablehnung", !refusedWhole {
+                throw ReportError.letterRefused("case \(id): not every request is refused; write teilablehnung")
+            }
+            if letter == "teilablehnung", refusedWhole {
+                throw ReportError.letterRefused("case \(id): every request is refused; write ablehnung")
+            }
+        case "auskunft":
+            guard input.state.kinds.contains(.access) else {
+                throw ReportError.letterRefused("case \(id): it has no access request (Art. 15)")
+            }
+            if let answer = input.state.answers[.access], [.refused, .noData].contains(answer.outcome) {
+                throw ReportError.letterRefused(
+                    "case \(id): the access request was answered '\(answer.outcome.rawValue)'; an Art. 15 cover letter does not fit")
             }
         case "bestaetigung":
             guard input.state.answers.contains(where: { [.rectification, .erasure, .restriction].contains($0.key) && $0.value.outcome == .granted }) else {

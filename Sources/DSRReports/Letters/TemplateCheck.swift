@@ -23,7 +23,9 @@ extension LetterTemplates {
     }
 
     /// Refuses any tag that names no documented variable, and tags letters do not use
-    /// (partials, inheritance, changed delimiters).
+    /// (partials, inheritance, changed delimiters, pragmas). Unescaped output (`{{{…}}}`,
+    /// `{{&…}}`) is for a layout's already rendered `subject` and `body` only, so no name
+    /// reaches an HTML letter unescaped.
     func checkVariables(_ file: String, layout: Bool) throws {
         var scope: [String] = []
         for tag in TemplateTags.scan(files[file] ?? "") {
@@ -31,13 +33,17 @@ extension LetterTemplates {
                 .template(file: origin + file, line: tag.line, message: message)
             }
             switch tag.sigil {
-            case "!", "%":
+            case "!":
                 continue
             case "/":
                 scope.removeLast()
                 continue
-            case ">", "<", "$", "=":
+            case ">", "<", "$", "=", "%":
                 throw problem("'{{\(tag.sigil!)' tags are not used in letter templates")
+            case "{", "&":
+                guard layout, LetterVariables.layoutOnly.contains(tag.name) else {
+                    throw problem("only a layout's subject and body may be written unescaped, not \(tag.name)")
+                }
             default:
                 break
             }

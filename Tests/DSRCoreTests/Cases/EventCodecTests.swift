@@ -19,6 +19,8 @@ struct EventCodecTests {
         .replyRouteSet(via: .post),
         .dutyDone(duty: "datenschutz-post", channel: "facebook", link: "https://example.org/p?a=1&b=\"2\""),
         .dutyDone(duty: "datenschutz-hinweis", channel: "homepage", link: nil),
+        .rectified(replaces: [.subject: String(repeating: "7a", count: 32)]),
+        .rectified(replaces: [:]),
     ]
 
     @Test("every event survives payload and decode, with its commitments", arguments: events)
@@ -30,6 +32,19 @@ struct EventCodecTests {
         #expect(decodedCommitments == commitments)
         // The payload is standard JSON that Foundation reads too.
         #expect(try JSONSerialization.jsonObject(with: Data(payload.utf8)) is [String: Any])
+    }
+
+    @Test("a commitment is read from \"personal\" only, never from the \"replaces\" object after it")
+    func commitmentIgnoresReplaces() throws {
+        let old = String(repeating: "01", count: 32)
+        let new = String(repeating: "02", count: 32)
+        let payload = EventCodec.payload(.rectified(replaces: [.subject: old, .contact: old]), commitments: [.subject: new])
+        func commitment(_ field: PersonalField) -> String? {
+            var text = payload
+            return text.withUTF8 { EventCodec.commitment(to: field, inPayload: UnsafeRawBufferPointer($0)) }
+        }
+        #expect(commitment(.subject) == new)
+        #expect(commitment(.contact) == nil, "the old contact's HMAC in \"replaces\" is no commitment of this event")
     }
 
     @Test("malformed payloads are corrupt records, not crashes", arguments: [
