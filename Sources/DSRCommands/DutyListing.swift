@@ -10,8 +10,7 @@ struct DutyListing {
     /// Each duty on each channel at `now`, under the policy in force.
     func statuses(at now: Instant) throws -> [DutyStatus] {
         let engine = context.policyForNewCases().engine
-        return DutyStatus.all(
-            engine.policy.duties, completions: try context.store.dutyCompletions(), at: now, zone: engine.zone)
+        return try context.store.dutyStatuses(engine.policy.duties, at: now, zone: engine.zone)
     }
 
     /// The table of `statuses`.

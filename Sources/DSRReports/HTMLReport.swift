@@ -101,9 +101,7 @@ public enum HTMLReport {
     /// The policy's recurring duties on each channel: next due date, overdue or not, when
     /// last done (none when the policy names no duties).
     private static func duties(_ input: ReportInput, format: DateText) throws -> String {
-        let statuses = DutyStatus.all(
-            input.policy.duties, completions: try input.store.dutyCompletions(), at: input.now,
-            zone: input.currentEngine.zone)
+        let statuses = try input.store.dutyStatuses(input.policy.duties, at: input.now, zone: input.currentEngine.zone)
         guard !statuses.isEmpty else { return "" }
         let headers = input.german
             ? ["Pflicht", "Kanal", "Fällig", "Status", "Zuletzt erledigt"]

@@ -18,8 +18,14 @@ extension CaseStore {
         }
     }
 
+    /// Where each of `duties` stands on each of its channels at `now`, from the completions
+    /// recorded (what `dsr duties`, `dsr overdue` and the HTML report show).
+    public func dutyStatuses(_ duties: [Duty], at now: Instant, zone: ZoneRules) throws -> [DutyStatus] {
+        DutyStatus.all(duties, completions: try dutyCompletions(), at: now, zone: zone)
+    }
+
     /// Every duty done, as recorded.
-    public func dutyCompletions() throws -> [DutyCompletion] {
+    func dutyCompletions() throws -> [DutyCompletion] {
         try queue.read { db in
             try EventRow.filter(EventRow.Columns.caseId == CaseID.tracker.rawValue && EventRow.Columns.kind == "duty-done")
                 .order(EventRow.Columns.id).fetchAll(db)

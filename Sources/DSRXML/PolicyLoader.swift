@@ -47,7 +47,8 @@ public enum PolicyLoader {
             throw DSRXMLError.malformed(file: file, line: 0, message: "no root element")
         }
         return LoadedPolicy(
-            policy: try PolicyReader(file: file).policy(from: root), holidayRules: try embeddedHolidayRules(), source: file, text: text)
+            policy: try PolicyReader(file: file).policy(from: root), holidayRules: try embeddedHolidayRules(),
+            source: file, text: text)
     }
 
     /// Reads holiday rules from the text of a holiday data file.

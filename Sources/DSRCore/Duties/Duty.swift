@@ -44,7 +44,9 @@ public struct DutyCompletion: Sendable, Equatable {
 /// whether that day has passed.
 public struct DutyStatus: Sendable, Equatable {
     public var duty: Duty
+    /// The channel or place this status is for.
     public var channel: String
+    /// The latest completion on that channel up to the day of evaluation, if any.
     public var lastDone: DutyCompletion?
     /// The first due date until it is done; then the day `recurrence` after the local date
     /// it was last done (never before the first due date).
