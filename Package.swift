@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "DSRXML", targets: ["DSRXML"]),
         .library(name: "DSRStore", targets: ["DSRStore"]),
         .library(name: "DSRReports", targets: ["DSRReports"]),
+        .library(name: "DSRApp", targets: ["DSRApp"]),
         .library(name: "DSRCommands", targets: ["DSRCommands"]),
     ],
     dependencies: [
@@ -52,11 +53,24 @@ let package = Package(
             name: "DSRReports",
             dependencies: ["DSRCore", "DSRXML", "DSRStore", .product(name: "Mustache", package: "swift-mustache")]
         ),
-        // One ParsableCommand per file; thin.
+        // The use cases every front end shares: opening the tracker, the acting user and their
+        // role, one method per use case, typed errors. Prints nothing.
+        .target(
+            name: "DSRApp",
+            dependencies: [
+                "DSRCore",
+                "DSRXML",
+                "DSRStore",
+                "DSRReports",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // One ParsableCommand per file; parses, calls DSRApp, renders, maps errors to exit codes.
         .target(
             name: "DSRCommands",
             dependencies: [
                 "DSRCore",
+                "DSRApp",
                 "DSRXML",
                 "DSRStore",
                 "DSRReports",
@@ -79,6 +93,8 @@ let package = Package(
         .testTarget(name: "DSRCoreTests", dependencies: ["DSRCore", "DSRXML"]),
         .testTarget(name: "DSRXMLTests", dependencies: ["DSRXML", "DSRCore"]),
         .testTarget(name: "DSRStoreTests", dependencies: ["DSRStore", "DSRCore", "DSRXML"]),
+        // The use cases in process: roles, refusals, staff accounts, input rules.
+        .testTarget(name: "DSRAppTests", dependencies: ["DSRApp", "DSRStore", "DSRCore", "DSRXML"]),
         // End-to-end: runs the built `dsr` binary as a real process.
         .testTarget(name: "DSRCommandsTests", dependencies: ["dsr", "DSRCore", "DSRXML"]),
     ],

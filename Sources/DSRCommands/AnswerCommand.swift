@@ -1,4 +1,5 @@
 import ArgumentParser
+import DSRApp
 import DSRCore
 
 /// `dsr answer CASE --kind K --outcome O [--basis TEXT]`: one request was answered.
@@ -23,6 +24,6 @@ struct AnswerCommand: ParsableCommand {
             throw DSRCoreError.stepRefused("unknown outcome; valid: " + Outcome.allCases.map(\.rawValue).joined(separator: ", "))
         }
         let basisText = try basis.map { try PersonalText.validated($0, field: .reference, option: "--basis") }
-        try step.record { _, _ in .answered(kind: requestKind, outcome: outcomeValue, basis: basisText) }
+        try step.record { _ in .answer(kind: requestKind, outcome: outcomeValue, basis: basisText) }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DSRApp
 import DSRCore
 
 /// `dsr assign CASE --to USER`: the case is given to a member of staff.
@@ -11,12 +12,10 @@ struct AssignCommand: ParsableCommand {
     var to: String
 
     func validate() throws {
-        guard to.range(of: #"^[A-Za-z0-9._-]{1,64}$"#, options: .regularExpression) != nil else {
-            throw ValidationError("--to takes a login name (letters, digits, . _ -)")
-        }
+        do { try LoginName.check(to) } catch { throw ValidationError("--to takes a login name (letters, digits, . _ -)") }
     }
 
-    func run() throws { try step.record(requiring: .supervisor, to: "assigning a case") { _, _ in .assigned(to: to) } }
+    func run() throws { try step.record { _ in .assign(to: to) } }
 }
 
 /// `dsr forward CASE --to meta`: forwarded to a joint controller (LEGAL.md R5).
@@ -29,7 +28,7 @@ struct ForwardCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The joint controller's id in the policy (meta).", valueName: "id"))
     var to: String
 
-    func run() throws { try step.record { _, _ in .forwarded(to: to.lowercased()) } }
+    func run() throws { try step.record { _ in .forward(to: to) } }
 }
 
 /// `dsr note CASE TEXT` (or `--text TEXT`): a note on the case, kept in the vault.
@@ -50,6 +49,6 @@ struct NoteCommand: ParsableCommand {
 
     func run() throws {
         let noteText = try PersonalText.read(note ?? text, field: .note, option: "note")!
-        try step.record(personal: [.note: noteText]) { _, _ in .noteAdded }
+        try step.record { _ in .note(noteText) }
     }
 }

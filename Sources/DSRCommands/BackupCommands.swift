@@ -1,6 +1,6 @@
+import DSRApp
 import ArgumentParser
 import DSRCore
-import DSRStore
 import Foundation
 
 /// `dsr backup FILE`: a consistent copy while others keep working; its hash goes into the log.
@@ -17,8 +17,7 @@ struct BackupCommand: ParsableCommand {
     var lang: Language = .de
 
     func run() throws {
-        let context = try CaseContext(store: store, policy: policy, requiring: .supervisor, to: "making a backup")
-        let hash = try context.store.backup(to: file, actor: context.actor, now: context.now)
+        let hash = try store.session(policy: policy, for: .makeBackup).backup(to: file)
         let text = lang.pick("Sicherung: ", "Backup: ") + file + "\nSHA-256: " + hash + "\n"
         FileHandle.standardOutput.write(Data(text.utf8))
     }
@@ -41,10 +40,8 @@ struct RestoreCommand: ParsableCommand {
     var lang: Language = .de
 
     func run() throws {
-        // The staff list of the database being replaced (if there is one) decides who may.
-        let stored = FileManager.default.fileExists(atPath: store.path) ? try store.open().defaultPolicy() : nil
-        try Access(login: Actor.current, policy: try policy.load(stored: stored)).require(.dpo, to: "restoring a backup")
-        let (keptAs, report) = try CaseStore.restore(from: file, to: store.path, now: Instant(Date()))
+        let (keptAs, report) = try Tracker.restore(
+            store.configuration(policy: policy), from: file, login: ProcessOwner.login, now: Instant(Date()))
         var text = lang.pick("Wiederhergestellt: ", "Restored: ") + store.path + " ← " + file + "\n"
             + lang.pick("Kette intakt: ", "Chain intact: ") + "\(report.events) " + lang.pick("Ereignisse", "events") + ", " + report.head + "\n"
         if let keptAs { text += lang.pick("Bisherige Datei: ", "Previous file: ") + keptAs + "\n" }

@@ -1,3 +1,4 @@
+import DSRApp
 import ArgumentParser
 import DSRCore
 import Foundation
@@ -42,8 +43,7 @@ struct CalendarCommand: ParsableCommand {
 
     func run() throws {
         if deadlines {
-            let context = try CaseContext(
-                store: store, policy: policyOptions, requiring: .supervisor, to: "exporting the deadlines of all cases")
+            let context = try store.session(policy: policyOptions, for: .exportDeadlines)
             try ExportRunner(context: context, language: output.lang).run(
                 format: .ics, from: nil, to: nil, out: "-", includePersonalData: false, csvDialect: .rfc4180)
             return

@@ -1,31 +1,14 @@
+import DSRApp
 import DSRCore
-import DSRStore
+import DSRApp
 import Foundation
 
 /// Lists of cases as `dsr list`, `dsr overdue` and `dsr find` print them: a table, or a
 /// JSON array with the same facts.
 struct CaseListing {
-    let context: CaseContext
     let language: Language
 
-    /// One case as listed, with its status at the moment of listing.
-    struct Entry {
-        let summary: CaseSummary
-        let status: CaseStatus
-        let officeSecondsLeft: Int64
-        let engine: DeadlineEngine
-    }
-
-    /// The entries of summaries, evaluated at `now`.
-    func entries(_ summaries: [CaseSummary], at now: Instant) throws -> [Entry] {
-        try summaries.map { summary in
-            let engine = try context.engine(for: summary)
-            let (status, left) = summary.status(at: now, engine: engine)
-            return Entry(summary: summary, status: status, officeSecondsLeft: left, engine: engine)
-        }
-    }
-
-    func print(_ entries: [Entry], json: Bool) {
+    func print(_ entries: [CaseEntry], json: Bool) {
         let output: String
         if json {
             var writer = JSONWriter()
@@ -39,30 +22,31 @@ struct CaseListing {
         } else {
             output = TextTable.render(
                 headers: language == .de
-                    ? ["Fall", "Status", "Bürostd.", "intern fällig", "Frist", "Bearbeiter", "Anliegen", "Kanal"]
-                    : ["Case", "Status", "Office h", "Internal due", "Deadline", "Assignee", "Requests", "Channel"],
+                    ? ["Fall", "Status", "Bürostd.", "intern fällig", "Frist", "Bearbeiter", "Anliegen", "Kanal", "Eingangsbestätigung"]
+                    : ["Case", "Status", "Office h", "Internal due", "Deadline", "Assignee", "Requests", "Channel", "Acknowledgement"],
                 rows: entries.map(row))
         }
         FileHandle.standardOutput.write(Data(output.utf8))
     }
 
-    private func row(_ entry: Entry) -> [String] {
+    private func row(_ entry: CaseEntry) -> [String] {
         let summary = entry.summary
         let format = HumanFormat(language: language, zone: entry.engine.zone)
         let active = summary.active
         return [
             summary.id,
-            language.pick(entry.status.germanName, entry.status.englishName),
+            entry.status.label(language),
             active ? format.hours(Double(entry.officeSecondsLeft) / 3600) : "–",
             active ? format.instant(Instant(secondsSinceEpoch: summary.internalDue)) : "–",
             CivilDate(iso: summary.dueDate).map(format.date) ?? summary.dueDate,
             summary.assignee ?? "–",
             summary.requestKinds.map { language.pick($0.germanName, $0.rawValue) }.joined(separator: ", "),
             summary.channel,
+            entry.acknowledgement?.shortLabel(language) ?? "–",
         ]
     }
 
-    private func write(_ entry: Entry, into writer: inout JSONWriter) {
+    private func write(_ entry: CaseEntry, into writer: inout JSONWriter) {
         let summary = entry.summary
         let zone = entry.engine.zone
         writer.beginObject()
@@ -90,6 +74,8 @@ struct CaseListing {
         writer.number((Double(entry.officeSecondsLeft) / 360).rounded() / 10)
         writer.key("assignee")
         if let assignee = summary.assignee { writer.string(assignee) } else { writer.null() }
+        writer.key("acknowledgement_due")
+        if let due = entry.acknowledgementDue { writer.zoned(due, zone) } else { writer.null() }
         writer.endObject()
     }
 }

@@ -1,8 +1,6 @@
 import ArgumentParser
+import DSRApp
 import DSRCore
-import DSRReports
-import DSRStore
-import DSRXML
 import Foundation
 
 /// The root of the `dsr` command line.
@@ -22,7 +20,7 @@ public struct DSRCommand: ParsableCommand {
             ReplyRouteCommand.self, LetterCommand.self, DutiesCommand.self, DutyCommand.self,
             ShowCommand.self, ListCommand.self, OverdueCommand.self, FindCommand.self, VerifyCommand.self,
             InfoCommand.self, ImportCommand.self, ExportCommand.self, PurgeCommand.self, BackupCommand.self, RestoreCommand.self,
-            SubjectCommand.self, KeygenCommand.self, DemoCommand.self, DeadlineCommand.self, CalendarCommand.self, PolicyCommand.self,
+            SubjectCommand.self, UserCommand.self, KeygenCommand.self, DemoCommand.self, DeadlineCommand.self, CalendarCommand.self, PolicyCommand.self,
         ]
     )
 
@@ -36,14 +34,8 @@ public struct DSRCommand: ParsableCommand {
             try command.run()
         } catch let failure as CommandFailure {
             failure.report()
-        } catch let error as DSRCoreError {
-            CommandFailure(error).report()
-        } catch let error as DSRXMLError {
-            CommandFailure(error).report()
-        } catch let error as DSRStoreError {
-            CommandFailure(error).report()
-        } catch let error as ReportError {
-            CommandFailure(error).report()
+        } catch let error where AppError(error) != nil {
+            CommandFailure(AppError(error)!).report()
         } catch {
             // Argument errors keep argument-parser's codes (64 usage, ExitCode as given);
             // anything else unexpected is an internal error, not "overdue" (1).
@@ -70,32 +62,17 @@ struct CommandFailure: Error {
         self.exitCode = exitCode
     }
 
-    init(_ error: DSRCoreError) {
-        self.init(message: error.description, exitCode: Self.badInput)
-    }
-
-    init(_ error: DSRXMLError) {
-        switch error {
-        case .unreadable, .cannotWrite: self.init(message: error.description, exitCode: Self.ioError)
-        default: self.init(message: error.description, exitCode: Self.badInput)
-        }
-    }
-
-    init(_ error: DSRStoreError) {
-        switch error {
-        case .cannotOpen: self.init(message: error.description, exitCode: Self.ioError)
-        case .database, .missingPolicy: self.init(message: error.description, exitCode: Self.internalError)
-        case .unknownCase, .newerSchema, .notABackup, .badVaultKeyFile, .sealedRecordAltered:
-            self.init(message: error.description, exitCode: Self.badInput)
-        case .wrongVaultKey, .vaultKeyRequired: self.init(message: error.description, exitCode: Self.notPermitted)
-        }
-    }
-
-    init(_ error: ReportError) {
-        switch error {
-        case .cannotWrite, .cannotRead: self.init(message: error.description, exitCode: Self.ioError)
-        case .template, .letterRefused: self.init(message: error.description, exitCode: Self.badInput)
-        }
+    /// The exit code of each kind of application error (sysexits; an unknown case is bad
+    /// input, as it always was).
+    init(_ error: AppError) {
+        let code: Int32 =
+            switch error.kind {
+            case .notPermitted: Self.notPermitted
+            case .badInput, .notFound: Self.badInput
+            case .io: Self.ioError
+            case .internal: Self.internalError
+            }
+        self.init(message: error.message, exitCode: code)
     }
 
     /// Prints `dsr: message` to standard error and exits.

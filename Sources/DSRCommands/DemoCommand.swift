@@ -1,3 +1,4 @@
+import DSRApp
 import ArgumentParser
 import DSRCore
 import DSRStore
@@ -39,8 +40,7 @@ struct DemoCommand: ParsableCommand {
         if db == nil {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         }
-        let context = try CaseContext(
-            store: try StoreOptions.parse(["--db", path]), policy: policy, requiring: .clerk, to: "logging demo cases")
+        let context = try StoreOptions.parse(["--db", path]).session(policy: policy, for: .logDemoCases)
         guard try context.store.counts().events == 0 else {
             throw CommandFailure(message: "\(path): the demo writes only into a new or empty database", exitCode: CommandFailure.badInput)
         }
@@ -54,6 +54,6 @@ struct DemoCommand: ParsableCommand {
             "Demo: \(counts.cases) Fälle, \(counts.events) Ereignisse in \(path)\n(ausprobieren: dsr overdue --db \(path))\n\n",
             "Demo: \(counts.cases) cases, \(counts.events) events in \(path)\n(try: dsr overdue --db \(path))\n\n")
         if !output.json { FileHandle.standardOutput.write(Data(header.utf8)) }
-        _ = try OverdueView(context: context, language: output.lang).print(at: now, json: output.json)
+        _ = try OverdueView(session: context, language: output.lang).print(at: now, json: output.json)
     }
 }

@@ -1,3 +1,4 @@
+import DSRApp
 import ArgumentParser
 import DSRCore
 import Foundation
@@ -16,9 +17,9 @@ struct DutiesCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let context = try CaseContext(store: store, policy: policy, requiring: .clerk, to: "listing duties")
-        let listing = DutyListing(context: context, language: output.lang)
-        let statuses = try listing.statuses(at: try context.moment(at))
+        let session = try store.session(policy: policy, for: .listDuties)
+        let listing = DutyListing(session: session, language: output.lang)
+        let statuses = try listing.statuses(at: try session.moment(at))
         if output.json {
             var writer = JSONWriter()
             listing.write(statuses, into: &writer)

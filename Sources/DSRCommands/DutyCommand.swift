@@ -1,3 +1,4 @@
+import DSRApp
 import ArgumentParser
 import DSRCore
 import Foundation
@@ -30,24 +31,12 @@ struct DutyCommand: ParsableCommand {
         @OptionGroup var policy: PolicyOptions
 
         func run() throws {
-            let context = try CaseContext(store: store, policy: policy, requiring: .clerk, to: "recording a duty")
-            let duties = context.policyForNewCases().engine.policy.duties
-            guard let duty = duties.first(where: { $0.id == name }) else {
-                let known = duties.map(\.id).joined(separator: ", ")
-                throw DSRCoreError.stepRefused("the policy names no duty '\(name)' (known: \(known.isEmpty ? "none" : known))")
+            let session = try store.session(policy: policy, for: .recordDuty)
+            let at = try session.moment(at)
+            try namingFlags(["the link": "--link", "the moment the duty was done": "--at"]) {
+                try session.recordDutyDone(duty: name, channel: channel, link: link, at: at)
             }
-            guard duty.channels.contains(channel) else {
-                throw DSRCoreError.stepRefused("duty '\(name)' is not done on '\(channel)' (its channels: \(duty.channels.joined(separator: ", ")))")
-            }
-            if let link {
-                guard link.count <= 2000, link.hasPrefix("https://") || link.hasPrefix("http://"),
-                    !link.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F })
-                else { throw DSRCoreError.invalidText("--link must be an http(s) address without spaces") }
-            }
-            let at = try context.moment(at)
-            try StepRules.refuseFuture(at, now: context.now, option: "--at")
-            try context.store.recordDutyDone(duty: name, channel: channel, link: link, at: at, actor: context.actor, now: context.now)
-            FileHandle.standardOutput.write(Data("\(name) (\(channel)): \(HumanFormat(language: lang, zone: context.policyForNewCases().engine.zone).instant(at))\n".utf8))
+            FileHandle.standardOutput.write(Data("\(name) (\(channel)): \(HumanFormat(language: lang, zone: session.tracker.engine.zone).instant(at))\n".utf8))
         }
     }
 }

@@ -1,21 +1,21 @@
+import DSRApp
 import DSRCore
 import Foundation
 
 /// The policy's recurring duties as `dsr duties` and `dsr overdue` print them: a table, or
 /// JSON objects with the same facts.
 struct DutyListing {
-    let context: CaseContext
+    let session: Session
     let language: Language
 
     /// Each duty on each channel at `now`, under the policy in force.
     func statuses(at now: Instant) throws -> [DutyStatus] {
-        let engine = context.policyForNewCases().engine
-        return try context.store.dutyStatuses(engine.policy.duties, at: now, zone: engine.zone)
+        try session.dutyStatuses(at: now)
     }
 
     /// The table of `statuses`.
     func table(_ statuses: [DutyStatus]) -> String {
-        let format = HumanFormat(language: language, zone: context.policyForNewCases().engine.zone)
+        let format = HumanFormat(language: language, zone: session.tracker.engine.zone)
         return TextTable.render(
             headers: language == .de
                 ? ["Pflicht", "Kanal", "Status", "fällig", "zuletzt erledigt"]
@@ -31,7 +31,7 @@ struct DutyListing {
 
     /// `statuses` as a JSON array.
     func write(_ statuses: [DutyStatus], into writer: inout JSONWriter) {
-        let zone = context.policyForNewCases().engine.zone
+        let zone = session.tracker.engine.zone
         writer.beginArray()
         for status in statuses {
             writer.beginObject()

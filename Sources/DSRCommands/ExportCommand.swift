@@ -1,3 +1,4 @@
+import DSRApp
 import ArgumentParser
 import DSRCore
 import DSRReports
@@ -56,9 +57,7 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let context = try CaseContext(
-            store: store, policy: policy, requiring: includePersonalData ? .dpo : .supervisor,
-            to: includePersonalData ? "exporting personal data" : "exporting a report")
+        let context = try store.session(policy: policy, for: includePersonalData ? .exportPersonalData : .exportReport)
         try ExportRunner(context: context, language: lang).run(
             format: format, from: from, to: to, out: out ?? "-", includePersonalData: includePersonalData,
             csvDialect: CSVExport.Dialect(rawValue: csvDialect)!, at: try at.map { try context.instant($0) })
@@ -87,7 +86,7 @@ private final class BackgroundVerification: @unchecked Sendable {
 
 /// Runs an export (shared by `dsr export` and `dsr calendar --deadlines`).
 struct ExportRunner {
-    let context: CaseContext
+    let context: Session
     let language: Language
 
     func run(

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DSRApp
 import DSRCore
 
 /// `dsr extend CASE --reason TEXT [--notified WHEN]`: the person was told the deadline is
@@ -17,8 +18,8 @@ struct ExtendCommand: ParsableCommand {
 
     func run() throws {
         let reasonText = try PersonalText.read(reason, field: .reason, option: "--reason")!
-        try step.record(personal: [.reason: reasonText]) { context, at in
-            .extended(notifiedAt: try notified.map { try context.instant($0) } ?? at)
+        try step.record { session in
+            .extend(reason: reasonText, notifiedAt: try notified.map { try session.instant($0) })
         }
     }
 }

@@ -1,3 +1,4 @@
+import DSRApp
 import ArgumentParser
 import DSRCore
 import DSRStore
@@ -14,8 +15,7 @@ struct FindCommand: ParsableCommand {
 
     func run() throws {
         let needle = try query.needle()
-        let context = try CaseContext(store: store, policy: policy, requiring: .clerk, to: "finding a person's cases")
-        let listing = CaseListing(context: context, language: output.lang)
-        listing.print(try listing.entries(try context.store.cases(subjectContaining: needle).filter(context.access.maySee), at: context.now), json: output.json)
+        let session = try store.session(policy: policy, for: .findPerson)
+        CaseListing(language: output.lang).print(try session.findCases(subjectContaining: needle), json: output.json)
     }
 }

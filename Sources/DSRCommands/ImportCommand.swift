@@ -1,6 +1,6 @@
+import DSRApp
 import ArgumentParser
 import DSRCore
-import DSRStore
 import Foundation
 
 /// `dsr import FILE.csv`: brings in an existing spreadsheet of requests, all or nothing.
@@ -28,24 +28,11 @@ struct ImportCommand: ParsableCommand {
         guard let data = FileManager.default.contents(atPath: file) else {
             throw CommandFailure(message: "\(file): cannot read", exitCode: CommandFailure.ioError)
         }
-        let records: [CSVReader.Record]
+        let count: Int
         do {
-            records = try CSVReader.records(data)
-        } catch CSVReader.Failure.unterminatedQuote(let line) {
-            throw CommandFailure(message: "\(file):\(line): a quoted field is not closed", exitCode: CommandFailure.badInput)
-        }
-        let context = try CaseContext(store: store, policy: policy, requiring: .clerk, to: "importing cases")
-        let (reference, engine) = context.policyForNewCases()
-        let rows = try ImportRows(records: records, file: file, zone: engine.zone, now: context.now).rows
-        let count = try context.store.bulk { session in
-            for row in rows {
-                do {
-                    try row.write(session: session, policy: reference, engine: engine, actor: context.actor, now: context.now)
-                } catch let error as DSRCoreError {
-                    throw CommandFailure(message: "\(file):\(row.line): \(error)", exitCode: CommandFailure.badInput)
-                }
-            }
-            return rows.count
+            count = try store.session(policy: policy, for: .importCases).importCases(csv: data)
+        } catch let failure as ImportFailure {
+            throw CommandFailure(message: "\(file):\(failure.line): \(failure.message)", exitCode: CommandFailure.badInput)
         }
         let text = output.lang.pick("\(count) Fälle importiert.\n", "\(count) cases imported.\n")
         FileHandle.standardOutput.write(Data(text.utf8))

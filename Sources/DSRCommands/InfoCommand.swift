@@ -1,6 +1,7 @@
+import DSRApp
 import ArgumentParser
 import DSRCore
-import DSRStore
+import DSRApp
 import Foundation
 
 /// `dsr info`: where the database is, its schema version, what it holds, the policy in force.
@@ -12,29 +13,25 @@ struct InfoCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let context = try CaseContext(store: store, policy: policy, requiring: .clerk, to: "showing the database")
-        let counts = try context.store.counts()
-        let (reference, engine) = context.policyForNewCases()
-        let schema = try context.store.schemaVersion()
-        let access = context.access
-        let vault = context.store.vaultState
+        let info = try store.session(policy: policy, for: .showInfo).info()
+        let access = info.access
         if output.json {
             var writer = JSONWriter()
             writer.beginObject()
             writer.key("database")
-            writer.string(context.store.path)
+            writer.string(info.databasePath)
             writer.key("schema")
             writer.beginArray()
-            for name in schema { writer.string(name) }
+            for name in info.schema { writer.string(name) }
             writer.endArray()
             writer.key("cases")
-            writer.integer(counts.cases)
+            writer.integer(info.cases)
             writer.key("events")
-            writer.integer(counts.events)
+            writer.integer(info.events)
             writer.key("policy")
-            writer.string(reference.source)
+            writer.string(info.policySource)
             writer.key("policy_hash")
-            writer.string(reference.hash)
+            writer.string(info.policyHash)
             writer.key("single_user")
             writer.bool(access.isSingleUser)
             writer.key("user")
@@ -42,23 +39,34 @@ struct InfoCommand: ParsableCommand {
             writer.key("role")
             if let role = access.role { writer.string(role.rawValue) } else { writer.null() }
             writer.key("vault")
-            writer.string(vault.sealed ? (vault.readable ? "sealed" : "sealed-no-key") : "plain")
+            writer.string(info.vault.rawValue)
             writer.endObject()
             writer.newline()
             FileHandle.standardOutput.write(writer.data)
             return
         }
         let lang = output.lang
-        let text = lang.pick("Datenbank: ", "Database: ") + context.store.path + "\n"
-            + lang.pick("Schema: ", "Schema: ") + schema.joined(separator: ", ") + "\n"
-            + lang.pick("Fälle: ", "Cases: ") + "\(counts.cases) · " + lang.pick("Ereignisse: ", "events: ") + "\(counts.events)\n"
-            + lang.pick("Policy: ", "Policy: ") + "\(engine.policy.controller.name), \(engine.policy.controller.unit) (\(reference.source), \(reference.hash.prefix(12))…)\n"
-            + lang.pick("Benutzer: ", "User: ") + access.login + " – " + (access.role.map { lang.pick($0.germanName, $0.rawValue) }
-                ?? lang.pick("Einzelplatzmodus (die Policy nennt keine Benutzer; jeder darf alles)", "single-user mode (the policy lists no users; anyone may do anything)")) + "\n"
-            + lang.pick("Tresor: ", "Vault: ") + (!vault.sealed
-                ? lang.pick("unverschlüsselt (dsr keygen erzeugt einen Schlüssel)", "not sealed (dsr keygen makes a key)")
-                : vault.readable ? lang.pick("verschlüsselt, Schlüssel vorhanden", "sealed, key given")
-                : lang.pick("verschlüsselt, kein Schlüssel: Namen nicht lesbar (--vault-key, DSR_VAULT_KEY_FILE)", "sealed, no key: names unreadable (--vault-key, DSR_VAULT_KEY_FILE)")) + "\n"
+        let vault: String =
+            switch info.vault {
+            case .plain: lang.pick("unverschlüsselt (dsr keygen erzeugt einen Schlüssel)", "not sealed (dsr keygen makes a key)")
+            case .sealed: lang.pick("verschlüsselt, Schlüssel vorhanden", "sealed, key given")
+            case .sealedNoKey:
+                lang.pick(
+                    "verschlüsselt, kein Schlüssel: Namen nicht lesbar (--vault-key, DSR_VAULT_KEY_FILE)",
+                    "sealed, no key: names unreadable (--vault-key, DSR_VAULT_KEY_FILE)")
+            }
+        let role =
+            access.role.map { lang.pick($0.germanName, $0.rawValue) }
+            ?? lang.pick(
+                "Einzelplatzmodus (die Datenbank hat keine Benutzerkonten; jeder darf alles)",
+                "single-user mode (the database has no staff accounts; anyone may do anything)")
+        let text = lang.pick("Datenbank: ", "Database: ") + info.databasePath + "\n"
+            + lang.pick("Schema: ", "Schema: ") + info.schema.joined(separator: ", ") + "\n"
+            + lang.pick("Fälle: ", "Cases: ") + "\(info.cases) · " + lang.pick("Ereignisse: ", "events: ") + "\(info.events)\n"
+            + lang.pick("Policy: ", "Policy: ")
+            + "\(info.policy.controller.name), \(info.policy.controller.unit) (\(info.policySource), \(info.policyHash.prefix(12))…)\n"
+            + lang.pick("Benutzer: ", "User: ") + access.login + " – " + role + "\n"
+            + lang.pick("Tresor: ", "Vault: ") + vault + "\n"
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 }

@@ -1,7 +1,7 @@
+import DSRApp
 import ArgumentParser
 import DSRCore
 import DSRReports
-import DSRStore
 import Foundation
 
 /// `dsr letter CASE --template NAME`: fills a letter template with the case's facts and the
@@ -75,33 +75,29 @@ struct LetterCommand: ParsableCommand {
             FileHandle.standardOutput.write(Data(lines.joined().utf8))
             return
         }
-        let context = try CaseContext(store: store, policy: policy, requiring: .clerk, to: "producing a letter")
-        let id = CaseID(caseID!)!
-        let at = try context.moment(self.at)
-        let view = try CaseView.load(id, context: context, language: lang, at: at)
+        let session = try store.session(policy: policy, for: .produceLetter)
         let route = try channel.map { name in
             guard let channel = Channel(name: name) else { throw DSRCoreError.unknownChannel(name) }
             return channel
-        } ?? view.state.replyRoute ?? view.state.channel
-        let engine = view.output.engine
-        let input = LetterInput(
-            state: view.state, schedule: view.schedule, policy: engine.policy, zone: engine.zone,
-            personal: view.personal, at: at, route: route, german: lang == .de,
-            fills: try LetterFills.read(options: fills, file: fillFile),
-            reasons: try PersonalText.read(reason, field: .reason, option: "--reason"))
-        let text = try LetterWriter.render(
-            template!, variant: try LetterWriter.variant(route: route, html: format == .html), input: input, templates: letters)
-        if let out {
-            let file = try PrivateFile.open(out)
-            file.write(Data(text.utf8))
-            try file.close()
         }
+        let request = LetterRequest(
+            caseID: CaseID(caseID!)!, template: template!, html: format == .html, route: route, language: lang,
+            fills: try LetterFills.read(options: fills, file: fillFile),
+            reasons: try PersonalText.read(reason, field: .reason, option: "--reason"),
+            at: try at.map { try session.instant($0) })
+        // A letter whose record fails is not left behind half-done.
+        var written: String?
+        let text: String
         do {
-            _ = try context.store.record(
-                .letterProduced(template: template!, format: format.rawValue, route: route, sha256: CaseStore.sha256Hex(text)),
-                on: id, at: at, actor: context.actor, now: context.now, engine: context.engine(hash:text:))
+            text = try session.produceLetter(request, templates: letters) { text in
+                guard let out else { return }
+                let file = try PrivateFile.open(out)
+                written = out
+                file.write(Data(text.utf8))
+                try file.close()
+            }
         } catch {
-            if let out { try? FileManager.default.removeItem(atPath: out) }
+            if let written { try? FileManager.default.removeItem(atPath: written) }
             throw error
         }
         if out == nil { FileHandle.standardOutput.write(Data(text.utf8)) }

@@ -1,6 +1,7 @@
+import DSRApp
 import ArgumentParser
 import DSRCore
-import DSRStore
+import DSRApp
 import Foundation
 
 /// `dsr list`: cases by status, kind, channel, assignee and time of receipt.
@@ -40,34 +41,25 @@ struct ListCommand: ParsableCommand {
     }
 
     func run() throws {
-        let context = try CaseContext(store: store, policy: policy, requiring: .clerk, to: "listing cases")
-        var filter = CaseFilter()
+        let session = try store.session(policy: policy, for: .listCases)
+        var query = CaseQuery()
         if let kind {
             guard let value = RequestKind(name: kind) else { throw DSRCoreError.unknownKind(kind) }
-            filter.kind = value
+            query.kind = value
         }
         if let channel {
             guard let value = Channel(name: channel) else { throw DSRCoreError.unknownChannel(channel) }
-            filter.channel = value
+            query.channel = value
         }
-        filter.assignee = assignee
-        filter.receivedFrom = try receivedFrom.map { try context.instant($0) }
-        filter.receivedTo = try receivedTo.map { text in
+        query.assignee = assignee
+        query.receivedFrom = try receivedFrom.map { try session.instant($0) }
+        query.receivedTo = try receivedTo.map { text in
             // A bare date includes its whole day.
             let isDate = CivilDate(iso: text) != nil
-            return try context.instant(text).adding(seconds: isDate ? 86_400 : 0)
+            return try session.instant(text).adding(seconds: isDate ? 86_400 : 0)
         }
-        let wanted = status.flatMap(CaseStatus.init(rawValue:))
-        switch wanted {
-        case .closed: filter.lifecycles = [.closed]
-        case .withdrawn: filter.lifecycles = [.withdrawn]
-        case .some: filter.lifecycles = [.open]
-        case nil: break
-        }
-        let listing = CaseListing(context: context, language: output.lang)
-        var entries = try listing.entries(try context.store.cases(filter).filter(context.access.maySee), at: context.now)
-        if let wanted { entries = entries.filter { $0.status == wanted } }
-        if let limit { entries = Array(entries.prefix(limit)) }
-        listing.print(entries, json: output.json)
+        query.status = status.flatMap(CaseStatus.init(rawValue:))
+        query.limit = limit
+        CaseListing(language: output.lang).print(try session.listCases(query), json: output.json)
     }
 }

@@ -1,6 +1,7 @@
+import DSRApp
 import ArgumentParser
 import DSRCore
-import DSRStore
+import DSRApp
 import Foundation
 
 /// `dsr log`: a request came in; log it as a new case and tell its deadline.
@@ -60,22 +61,19 @@ struct LogCommand: ParsableCommand {
     }
 
     func run() throws {
-        let kinds = try Self.kinds(kind)
+        let kinds = try RequestKindList.parse(kind)
         guard let channelValue = Channel(name: channel) else { throw DSRCoreError.unknownChannel(channel) }
         let claimantDue = try due.map { try CivilDateInput.parse($0) }
-        if kinds.contains(where: \.isCivilClaim), claimantDue == nil {
-            throw DSRCoreError.missingClaimantDate(kinds.first(where: \.isCivilClaim)!)
+        if let civil = kinds.first(where: \.isCivilClaim), claimantDue == nil {
+            throw DSRCoreError.missingClaimantDate(civil)
         }
         let personal = interactive ? try askPersonalData() : try personalDataFromOptions()
-
-        let context = try CaseContext(store: store, policy: policy, requiring: .clerk, to: "logging a case")
-        let receivedAt = try context.instant(received)
-        try StepRules.refuseFuture(receivedAt, now: context.now, option: "--received")
-        let (reference, engine) = context.policyForNewCases()
-        let recorded = try context.store.logCase(
-            NewCase(kinds: kinds, channel: channelValue, received: receivedAt, claimantDue: claimantDue, personal: personal),
-            policy: reference, engine: engine, actor: context.actor, now: context.now)
-        CaseOutput(language: output.lang, engine: engine).printRecorded(recorded, json: output.json)
+        let session = try store.session(policy: policy, for: .logCase)
+        let input = CaseInput(
+            kinds: kinds, channel: channelValue, received: try session.instant(received), claimantDue: claimantDue,
+            personal: personal)
+        let change = try namingFlags(["the moment of receipt": "--received"]) { try session.logCase(input) }
+        CaseOutput(language: output.lang, engine: change.engine).printRecorded(change, json: output.json)
     }
 
     /// The personal data given as options (or standard input for `-`).
@@ -97,16 +95,5 @@ struct LogCommand: ParsableCommand {
         personal[.reference] = try PersonalText.ask(lang.pick("Referenz (optional)", "Reference (optional)"), field: .reference)
         personal[.note] = try PersonalText.ask(lang.pick("Notiz (optional)", "Note (optional)"), field: .note)
         return personal
-    }
-
-    /// Parses `Auskunft,Löschung` (or `+`, `/` between) into kinds, each once, in order.
-    static func kinds(_ text: String) throws -> [RequestKind] {
-        var kinds: [RequestKind] = []
-        for name in text.split(whereSeparator: { $0 == "," || $0 == "+" || $0 == "/" }) {
-            guard let kind = RequestKind(name: String(name)) else { throw DSRCoreError.unknownKind(String(name)) }
-            if !kinds.contains(kind) { kinds.append(kind) }
-        }
-        guard !kinds.isEmpty else { throw DSRCoreError.unknownKind(text) }
-        return kinds
     }
 }

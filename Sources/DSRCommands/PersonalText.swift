@@ -1,18 +1,10 @@
+import DSRApp
 import DSRCore
 import Foundation
 
 /// Personal text typed on the command line or piped in (`-` reads standard input, so no name
 /// needs to appear in the process list), checked before it is stored.
 enum PersonalText {
-    /// The longest text of each field, in bytes.
-    static func limit(for field: PersonalField) -> Int {
-        switch field {
-        case .subject, .reference: 300
-        case .contact: 1_000
-        case .note, .reason: 64 * 1024
-        }
-    }
-
     /// The value of an option: the text itself, or standard input for `-`.
     static func read(_ value: String?, field: PersonalField, option: String) throws -> String? {
         guard let value else { return nil }
@@ -38,25 +30,8 @@ enum PersonalText {
         return try validated(line, field: field, option: prompt)
     }
 
-    /// The text if it can be stored: not empty, within the field's limit, no NUL or other
-    /// control characters (line breaks and tabs are allowed in notes and reasons), no
-    /// replacement characters left by invalid UTF-8.
+    /// The text checked by the tracker's rules for personal text, messages naming `option`.
     static func validated(_ text: String, field: PersonalField, option: String) throws -> String {
-        let trimmed = text.trimmedBlanks
-        guard !trimmed.isEmpty else { throw DSRCoreError.invalidText("\(option) is empty") }
-        guard trimmed.utf8.count <= limit(for: field) else {
-            throw DSRCoreError.invalidText("\(option) is longer than \(limit(for: field)) bytes")
-        }
-        let multiline = field == .note || field == .reason || field == .contact
-        for scalar in trimmed.unicodeScalars {
-            if scalar == "\u{FFFD}" {
-                throw DSRCoreError.invalidText("\(option) is not valid UTF-8")
-            }
-            let isControl = scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
-            if isControl && !(multiline && (scalar == "\n" || scalar == "\t" || scalar == "\r")) {
-                throw DSRCoreError.invalidText("\(option) contains a control character (U+\(String(format: "%04X", scalar.value)))")
-            }
-        }
-        return trimmed
+        try PersonalTextRules.validated(text, field: field, what: option)
     }
 }

@@ -12,13 +12,17 @@ struct PolicyOptions: ParsableArguments {
             valueName: "file"))
     var policy: String?
 
+    /// The policy file named by `--policy`, else `$DSR_POLICY`; nil for the stored or embedded one.
+    var file: String? {
+        if let policy { return policy }
+        let fromEnvironment = ProcessInfo.processInfo.environment["DSR_POLICY"]
+        return fromEnvironment?.isEmpty == false ? fromEnvironment : nil
+    }
+
     /// The policy in force: `--policy`, else `$DSR_POLICY`, else the one `dsr init` stored in
     /// the database (`stored`), else the embedded default.
     func load(stored: (text: String, source: String)? = nil) throws -> LoadedPolicy {
-        if let policy { return try PolicyLoader.load(path: policy) }
-        if let path = ProcessInfo.processInfo.environment["DSR_POLICY"], !path.isEmpty {
-            return try PolicyLoader.load(path: path)
-        }
+        if let file { return try PolicyLoader.load(path: file) }
         if let stored { return try PolicyLoader.load(text: stored.text, file: stored.source) }
         return try PolicyLoader.loadDefault()
     }
@@ -39,12 +43,4 @@ struct OutputOptions: ParsableArguments {
     var json = false
 }
 
-/// The language of human-readable output.
-enum Language: String, ExpressibleByArgument, CaseIterable {
-    case de, en
-
-    /// The German or the English text.
-    func pick(_ german: String, _ english: String) -> String {
-        self == .de ? german : english
-    }
-}
+extension Language: ExpressibleByArgument {}

@@ -1,3 +1,4 @@
+import DSRApp
 import ArgumentParser
 import DSRCore
 import DSRStore
@@ -26,7 +27,7 @@ struct PurgeCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let context = try CaseContext(store: store, policy: policy, requiring: .dpo, to: "purging personal data")
+        let context = try store.session(policy: policy, for: .purge)
         let now = try context.moment(at)
         try context.prepareAllEngines()
         let candidates = try context.store.purgeCandidates(at: now, engine: context.engine(for:))

@@ -29,9 +29,6 @@ struct RectifyCommand: ParsableCommand {
         var values: [PersonalField: String] = [:]
         values[.subject] = try PersonalText.read(name, field: .subject, option: "--name")
         values[.contact] = try PersonalText.read(contact, field: .contact, option: "--contact")
-        try step.write(requiring: .clerk, to: "rectifying personal data") { context, caseID, at in
-            try context.store.rectify(
-                caseID, values: values, at: at, actor: context.actor, now: context.now, engine: context.engine(hash:text:))
-        }
+        try step.rectify(values)
     }
 }

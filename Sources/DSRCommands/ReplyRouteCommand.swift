@@ -1,6 +1,6 @@
 import ArgumentParser
 import DSRCore
-import DSRStore
+import DSRApp
 
 /// `dsr reply-route CASE --via email|post|channel [--contact TEXT]`: the person asked to be
 /// answered another way than through the channel they wrote through (the city's
@@ -24,16 +24,8 @@ struct ReplyRouteCommand: ParsableCommand {
     }
 
     func run() throws {
-        let personal = try PersonalText.read(contact, field: .contact, option: "--contact").map { [PersonalField.contact: $0] } ?? [:]
-        try step.record(personal: personal) { context, _ in
-            if via == "channel" {
-                guard let state = try context.store.events(of: CaseID(step.caseID)!).first.flatMap(CaseState.init(first:)) else {
-                    throw DSRStoreError.unknownCase(step.caseID)
-                }
-                return .replyRouteSet(via: state.channel)
-            }
-            guard let channel = Channel(name: via) else { throw DSRCoreError.unknownChannel(via) }
-            return .replyRouteSet(via: channel)
-        }
+        let contactText = try PersonalText.read(contact, field: .contact, option: "--contact")
+        let route = via == "channel" ? nil : Channel(name: via)
+        try step.record { _ in .replyRoute(via: route, contact: contactText) }
     }
 }

@@ -1,6 +1,7 @@
+import DSRApp
 import ArgumentParser
 import DSRCore
-import DSRStore
+import DSRApp
 import Foundation
 
 /// `dsr show CASE`: the facts of a case, its schedule and its timeline.
@@ -22,36 +23,33 @@ struct ShowCommand: ParsableCommand {
     }
 
     func run() throws {
-        let context = try CaseContext(store: store, policy: policy, requiring: .clerk, to: "showing a case")
-        let now = try context.moment(at)
-        let view = try CaseView.load(CaseID(caseID)!, context: context, language: output.lang, at: now)
+        let session = try store.session(policy: policy, for: .showCase)
+        let now = try session.moment(at)
+        let view = CaseView(detail: try session.caseDetail(CaseID(caseID)!, at: now), language: output.lang, at: now)
         FileHandle.standardOutput.write(Data((output.json ? view.json() : view.text()).utf8))
     }
 }
 
 /// One case in full, as `dsr show` and `dsr subject export` print it.
 struct CaseView {
-    /// Loads a case with its schedule at `now`, under the policy it was logged with.
-    static func load(_ id: CaseID, context: CaseContext, language: Language, at now: Instant) throws -> CaseView {
-        guard let summary = try context.store.summary(of: id) else { throw DSRStoreError.unknownCase(id.rawValue) }
-        try context.access.requireCase(summary)
-        let engine = try context.engine(for: summary)
-        let events = try context.store.events(of: id)
-        guard let state = CaseState(events: events) else { throw DSRStoreError.unknownCase(id.rawValue) }
-        return CaseView(
-            state: state, schedule: try engine.schedule(for: state, at: now), events: events,
-            personal: try context.store.personalData(of: id), output: CaseOutput(language: language, engine: engine))
+    /// The case to print, in `language`, as it stands at `now`.
+    init(detail: CaseDetail, language: Language, at now: Instant) {
+        self.detail = detail
+        self.now = now
+        output = CaseOutput(language: language, engine: detail.engine)
     }
 
-    let state: CaseState
-    let schedule: Schedule
-    let events: [EventRecord]
-    let personal: CasePersonalData
+    let detail: CaseDetail
+    let now: Instant
     let output: CaseOutput
 
+    private var state: CaseState { detail.state }
+    private var schedule: Schedule { detail.schedule }
+    private var events: [EventRecord] { detail.events }
+    private var personal: CasePersonalData { detail.personal }
     private var language: Language { output.language }
     private var format: HumanFormat { output.format }
-    private var status: CaseStatus { CaseStatus(lifecycle: state.lifecycle, schedule: schedule.status) }
+    private var status: CaseStatus { detail.status }
 
     /// A personal text for people to read: the text, or why it is missing.
     private func readable(_ value: VaultText) -> String {
@@ -68,7 +66,7 @@ struct CaseView {
     func text() -> String {
         var rows: [(String, String)] = [
             (language.pick("Fall", "Case"), state.id.rawValue),
-            (language.pick("Status", "Status"), output.statusName(status)),
+            (language.pick("Status", "Status"), status.label(language)),
             (language.pick("Anliegen", "Requests"), state.kinds.map { kind in
                 let answer = state.answers[kind].map { " → " + language.pick($0.outcome.germanName, $0.outcome.rawValue) } ?? ""
                 return language.pick(kind.germanName, kind.englishName) + " (\(kind.legalSource))" + answer
@@ -81,7 +79,9 @@ struct CaseView {
         rows.append((language.pick("Eingang", "Received"), format.instant(state.receivedAt)))
         rows.append((language.pick("Frist", "Deadline"), format.date(schedule.deadline)))
         if let extended = schedule.extendedDeadline {
-            rows.append((language.pick("Verlängerung bis", "Extension until"), format.date(extended) + " (\(schedule.extensionState.rawValue))"))
+            let state = schedule.extensionState.label(language)
+            rows.append(
+                (language.pick("Verlängerung bis", "Extension until"), format.date(extended) + (state == "–" ? "" : " (\(state))")))
         }
         rows.append((language.pick("Frist gilt bis", "Due"), format.instant(schedule.dueEnd)))
         rows.append((language.pick("Intern fällig", "Internal due"), format.instant(schedule.internalDue)))
@@ -89,13 +89,16 @@ struct CaseView {
         if state.isActive {
             rows.append((language.pick("Bürostunden", "Office hours"), format.hours(schedule.officeHoursLeft) + language.pick(" bis intern fällig", " left")))
         }
+        if let due = schedule.acknowledgementDue, let acknowledgement = detail.acknowledgement(at: now) {
+            rows.append((language.pick("Bestätigung", "Acknowledgement"), acknowledgement.shortLabel(language) + " · " + format.instant(due)))
+        }
         if let assignee = state.assignee { rows.append((language.pick("Bearbeiter", "Assignee"), assignee)) }
-        for warning in output.warnings(schedule, state: state) { rows.append((language.pick("Achtung", "Warning"), warning.text(language))) }
+        for finding in detail.findings { rows.append((language.pick("Achtung", "Warning"), finding.label(language))) }
         let width = rows.map(\.0.count).max() ?? 0
         var text = rows.map { $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }.joined(separator: "\n")
         text += "\n\n" + language.pick("Verlauf", "Timeline") + "\n"
         for record in events {
-            text += "  \(record.id.rawValue)  \(format.instant(record.occurredAt))  \(output.eventName(record.event))  [\(record.actor)]\n"
+            text += "  \(record.id.rawValue)  \(format.instant(record.occurredAt))  \(record.event.label(language))  [\(record.actor)]\n"
             for (field, value) in personal.fields(of: record.id) where [.note, .reason].contains(field) {
                 text += "      \(field == .note ? language.pick("Notiz", "Note") : language.pick("Gründe", "Reasons")): \(readable(value))\n"
             }
@@ -149,7 +152,7 @@ struct CaseView {
         writer.endObject()
         writer.key("warnings")
         writer.beginArray()
-        for warning in output.warnings(schedule, state: state) { writer.string(warning.key) }
+        for finding in detail.findings { writer.string(finding.key) }
         writer.endArray()
         writer.key("events")
         writer.beginArray()

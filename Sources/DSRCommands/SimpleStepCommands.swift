@@ -1,11 +1,12 @@
 import ArgumentParser
+import DSRApp
 import DSRCore
 
 /// `dsr ack CASE`: receipt was acknowledged to the person.
 struct AckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "ack", abstract: "Record that receipt was acknowledged.")
     @OptionGroup var step: StepOptions
-    func run() throws { try step.record { _, _ in .acknowledged } }
+    func run() throws { try step.record { _ in .acknowledge } }
 }
 
 /// `dsr notify-recipients CASE`: the recipients of the data were told (Art. 19 GDPR).
@@ -14,28 +15,28 @@ struct NotifyRecipientsCommand: ParsableCommand {
         commandName: "notify-recipients",
         abstract: "Record that the recipients were told of a rectification, erasure or restriction (Art. 19).")
     @OptionGroup var step: StepOptions
-    func run() throws { try step.record { _, _ in .recipientsNotified } }
+    func run() throws { try step.record { _ in .notifyRecipients } }
 }
 
 /// `dsr withdraw CASE`: the person withdrew the request.
 struct WithdrawCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "withdraw", abstract: "Record that the person withdrew the request.")
     @OptionGroup var step: StepOptions
-    func run() throws { try step.record { _, _ in .withdrawn } }
+    func run() throws { try step.record { _ in .withdraw } }
 }
 
 /// `dsr close CASE`: all requests are answered (or withdrawn); the case is done.
 struct CloseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "close", abstract: "Close a case whose requests are all answered.")
     @OptionGroup var step: StepOptions
-    func run() throws { try step.record { _, _ in .closed } }
+    func run() throws { try step.record { _ in .close } }
 }
 
 /// `dsr reopen CASE`: a closed or withdrawn case is worked on again.
 struct ReopenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "reopen", abstract: "Reopen a closed case.")
     @OptionGroup var step: StepOptions
-    func run() throws { try step.record(requiring: .supervisor, to: "reopening a case") { _, _ in .reopened } }
+    func run() throws { try step.record { _ in .reopen } }
 }
 
 /// `dsr identity request|confirm CASE`: proof of identity asked for (the clock stops) and
@@ -48,13 +49,13 @@ struct IdentityCommand: ParsableCommand {
     struct Request: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Proof of identity was asked for.")
         @OptionGroup var step: StepOptions
-        func run() throws { try step.record { _, _ in .identityRequested } }
+        func run() throws { try step.record { _ in .requestIdentity } }
     }
 
     struct Confirm: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Identity was confirmed (record \"checked\", keep no copy).")
         @OptionGroup var step: StepOptions
-        func run() throws { try step.record { _, _ in .identityConfirmed } }
+        func run() throws { try step.record { _ in .confirmIdentity } }
     }
 }
 
@@ -68,12 +69,12 @@ struct ClarifyCommand: ParsableCommand {
     struct Request: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "The person was asked to clarify or narrow the request.")
         @OptionGroup var step: StepOptions
-        func run() throws { try step.record { _, _ in .clarificationRequested } }
+        func run() throws { try step.record { _ in .requestClarification } }
     }
 
     struct Receive: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "The clarification arrived.")
         @OptionGroup var step: StepOptions
-        func run() throws { try step.record { _, _ in .clarificationReceived } }
+        func run() throws { try step.record { _ in .receiveClarification } }
     }
 }

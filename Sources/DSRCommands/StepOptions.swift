@@ -1,6 +1,6 @@
 import ArgumentParser
+import DSRApp
 import DSRCore
-import DSRStore
 import Foundation
 
 /// What every step command takes: the case, `--at WHEN` (default now), the database, the
@@ -22,30 +22,27 @@ struct StepOptions: ParsableArguments {
         }
     }
 
-    /// Records the step `makeEvent` builds (given the context and the step's moment), with
-    /// its personal data, and prints where the case now stands. Refuses unless the user has
-    /// at least `role` (`action` names the step) and may work on the case.
-    func record(
-        personal: [PersonalField: String] = [:], requiring role: Role = .clerk, to action: String = "recording a step",
-        _ makeEvent: (CaseContext, Instant) throws -> Event
-    ) throws {
-        try write(requiring: role, to: action) { context, caseID, at in
-            try context.store.record(
-                try makeEvent(context, at), on: caseID, personal: personal, at: at,
-                actor: context.actor, now: context.now, engine: context.engine(hash:text:))
+    /// Records the step `makeStep` builds (given the session) and prints where the case now
+    /// stands.
+    func record(_ makeStep: (Session) throws -> Step) throws {
+        let session = try store.session(policy: policy, for: .recordStep)
+        let step = try makeStep(session)
+        let at = try moment(in: session)
+        let change = try namingFlags(["the moment of the step": "--at"]) {
+            try session.record(step, on: CaseID(caseID)!, at: at)
         }
+        CaseOutput(language: output.lang, engine: change.engine).printRecorded(change, json: output.json)
     }
 
-    /// Runs a write on the case at the step's moment, after the role and case checks of
-    /// `record`, and prints where the case now stands.
-    func write(
-        requiring role: Role, to action: String, _ body: (CaseContext, CaseID, Instant) throws -> Recorded
-    ) throws {
-        let context = try CaseContext(store: store, policy: policy, requiring: role, to: action)
-        let id = CaseID(caseID)!
-        if let summary = try context.store.summary(of: id) { try context.access.requireCase(summary) }
-        let recorded = try body(context, id, try context.moment(at))
-        let engine = try context.engine(for: try context.store.summary(of: recorded.state.id)!)
-        CaseOutput(language: output.lang, engine: engine).printRecorded(recorded, json: output.json)
+    /// Records a rectification of the person's name or contact and prints where the case stands.
+    func rectify(_ values: [PersonalField: String]) throws {
+        let session = try store.session(policy: policy, for: .rectifyPersonalData)
+        let change = try session.rectify(CaseID(caseID)!, values: values, at: try moment(in: session))
+        CaseOutput(language: output.lang, engine: change.engine).printRecorded(change, json: output.json)
+    }
+
+    /// The moment `--at` names in the session's zone (nil: now).
+    private func moment(in session: Session) throws -> Instant? {
+        try at.map { try session.instant($0) }
     }
 }

@@ -1,3 +1,4 @@
+import DSRApp
 import ArgumentParser
 import DSRCore
 import DSRStore
@@ -21,10 +22,9 @@ struct SubjectCommand: ParsableCommand {
 
         func run() throws {
             let needle = try query.needle()
-            let context = try CaseContext(
-                store: store, policy: policy, requiring: .dpo, to: "exporting what the tracker holds about a person")
-            let views = try context.store.cases(subjectContaining: needle).map {
-                try CaseView.load($0.caseID, context: context, language: output.lang, at: context.now)
+            let session = try store.session(policy: policy, for: .exportSubject)
+            let views = try session.subjectExport(nameContaining: needle).map {
+                CaseView(detail: $0, language: output.lang, at: session.now)
             }
             if output.json {
                 var writer = JSONWriter()

@@ -1,3 +1,4 @@
+import DSRApp
 import ArgumentParser
 import DSRCore
 import DSRStore
@@ -14,7 +15,7 @@ struct VerifyCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let context = try CaseContext(store: store, policy: policy, requiring: .clerk, to: "verifying the log")
+        let context = try store.session(policy: policy, for: .verifyLog)
         let report = try context.store.verify()
         if output.json {
             var writer = JSONWriter()

@@ -61,7 +61,7 @@ public enum HTMLReport {
                 state.id.rawValue, format.instant(state.receivedAt),
                 state.kinds.map { input.pick($0.germanName, $0.englishName) }.joined(separator: ", "),
                 input.pick(state.channel.germanName, state.channel.rawValue), format.date(schedule.dueDate),
-                format.instant(schedule.internalDue), extensionName(schedule.extensionState, input: input),
+                format.instant(schedule.internalDue), schedule.extensionState.label(input.language),
                 state.answeredAt.map(format.instant) ?? "–",
                 state.kinds.compactMap { kind in
                     state.answers[kind].map { answer in
@@ -117,15 +117,6 @@ public enum HTMLReport {
             html += "<tr\(status.isOverdue ? " class=\"flag\"" : "")>" + cells.map { "<td>\($0)</td>" }.joined() + "</tr>\n"
         }
         return html + "</tbody>\n</table>\n</section>\n"
-    }
-
-    private static func extensionName(_ state: Schedule.ExtensionState, input: ReportInput) -> String {
-        switch state {
-        case .none, .notAvailable: "–"
-        case .inEffect: input.pick("wirksam", "in effect")
-        case .notifiedLate: input.pick("zu spät mitgeteilt", "notified late")
-        case .withoutReasons: input.pick("ohne Gründe", "without reasons")
-        }
     }
 
     private static func keyFigures(_ figures: ReportFigures, input: ReportInput) -> String {

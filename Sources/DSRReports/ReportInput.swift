@@ -40,6 +40,9 @@ public struct ReportInput {
     /// The German or the English text.
     func pick(_ german: String, _ english: String) -> String { self.german ? german : english }
 
+    /// The language of the report.
+    var language: Language { german ? .de : .en }
+
     /// Calls `body` for each case received in the period, with its state and schedule now.
     func forEachCase(_ body: (ReportCase) throws -> Void) throws {
         let zone = currentEngine.zone

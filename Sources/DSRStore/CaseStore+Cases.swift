@@ -60,13 +60,16 @@ extension CaseStore {
     }
 
     /// Records a step on a case, if it makes sense for the case as it stands (`StepRules`),
-    /// and updates the projection — in one transaction.
+    /// and updates the projection — in one transaction. `decide` sees the case as it stands
+    /// inside the transaction, refuses (throws) what the actor may not do to it, and returns
+    /// the event to record; it must not touch the store.
     public func record(
-        _ event: Event, on caseID: CaseID, personal: [PersonalField: String] = [:], at occurredAt: Instant,
-        actor: String, now: Instant, engine provider: EngineProvider
+        on caseID: CaseID, personal: [PersonalField: String] = [:], at occurredAt: Instant,
+        actor: String, now: Instant, engine provider: EngineProvider, deciding decide: (CaseState) throws -> Event
     ) throws -> Recorded {
         try onCase(caseID, now: now, engine: provider) { session, _, state, engine in
-            try session.record(
+            let event = try decide(state)
+            return try session.record(
                 event, on: &state, personal: personal, at: occurredAt, actor: actor, recordedAt: now,
                 policy: engine.policy)
         }

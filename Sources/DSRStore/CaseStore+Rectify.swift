@@ -6,12 +6,14 @@ extension CaseStore {
     /// Corrects a person's name or contact (Art. 16 GDPR) in one transaction: records a
     /// `rectified` event carrying the new values and the commitments (HMACs) of the values it
     /// replaces, then erases every earlier text of those fields in the case, with its key. The
-    /// old values are gone; the chain still verifies, because commitments stay.
+    /// old values are gone; the chain still verifies, because commitments stay. `permit`
+    /// refuses (throws) a case the actor may not work on, inside the transaction.
     public func rectify(
         _ caseID: CaseID, values: [PersonalField: String], at occurredAt: Instant, actor: String, now: Instant,
-        engine provider: EngineProvider
+        engine provider: EngineProvider, permit: (CaseState) throws -> Void
     ) throws -> Recorded {
         try onCase(caseID, now: now, engine: provider) { session, events, state, engine in
+            try permit(state)
             let db = session.db
             var replaces: [PersonalField: String] = [:]
             for field in values.keys {

@@ -32,6 +32,8 @@ public struct CaseSummary: FetchableRecord, TableRecord, Sendable, Equatable {
     public var lastEventId: Int64
     public var lastEventAt: Int64
     public var policyHash: String
+    /// When receipt was first acknowledged, if it was.
+    public var acknowledgedAt: Int64?
 
     public enum Columns {
         public static let id = Column("id")
@@ -71,13 +73,14 @@ public struct CaseSummary: FetchableRecord, TableRecord, Sendable, Equatable {
         lastEventId = row[19]
         lastEventAt = row[20]
         policyHash = row[21]
+        acknowledgedAt = row[22]
     }
 
     /// Selects the columns in the order `init(row:)` reads them, whatever the table's order.
     public static var databaseSelection: [any SQLSelectable] {
         ["id", "year", "number", "channel", "kinds", "receivedAt", "receiptDate", "deadline", "extendedDeadline",
          "dueDate", "dueEnd", "internalDue", "lifecycle", "active", "paused", "extension", "assignee",
-         "answeredAt", "closedAt", "lastEventId", "lastEventAt", "policyHash"].map { Column($0) }
+         "answeredAt", "closedAt", "lastEventId", "lastEventAt", "policyHash", "acknowledgedAt"].map { Column($0) }
     }
 
     /// Inserts or replaces the row, with a cached statement (no `Encodable` round trip).
@@ -86,12 +89,12 @@ public struct CaseSummary: FetchableRecord, TableRecord, Sendable, Equatable {
             INSERT OR REPLACE INTO caseProjection (
                 id, year, number, channel, kinds, receivedAt, receiptDate, deadline, extendedDeadline,
                 dueDate, dueEnd, internalDue, lifecycle, active, paused, extension, assignee,
-                answeredAt, closedAt, lastEventId, lastEventAt, policyHash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                answeredAt, closedAt, lastEventId, lastEventAt, policyHash, acknowledgedAt)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [
                 id, year, number, channel, kinds, receivedAt, receiptDate, deadline, extendedDeadline,
                 dueDate, dueEnd, internalDue, lifecycle, active, paused, `extension`, assignee,
-                answeredAt, closedAt, lastEventId, lastEventAt, policyHash,
+                answeredAt, closedAt, lastEventId, lastEventAt, policyHash, acknowledgedAt,
             ])
     }
 
@@ -120,10 +123,18 @@ public struct CaseSummary: FetchableRecord, TableRecord, Sendable, Equatable {
         lastEventId = state.lastEventID.rawValue
         lastEventAt = state.lastEventAt.secondsSinceEpoch
         policyHash = state.policyHash
+        acknowledgedAt = state.acknowledgedAt?.secondsSinceEpoch
     }
 
     public var caseID: CaseID { CaseID(id)! }
     public var requestKinds: [RequestKind] { kinds.split(separator: ",").compactMap { RequestKind(rawValue: String($0)) } }
+
+    /// When receipt must still be acknowledged under `engine`'s policy; nil once it was, or
+    /// when the case no longer owes an answer.
+    public func acknowledgementDue(engine: DeadlineEngine) -> Instant? {
+        guard active, acknowledgedAt == nil else { return nil }
+        return engine.acknowledgementDue(receivedAt: Instant(secondsSinceEpoch: receivedAt))
+    }
 
     /// Where the case stands at `now` (time moves overdue and at-risk without new events).
     public func status(at now: Instant, engine: DeadlineEngine) -> (CaseStatus, officeSecondsLeft: Int64) {

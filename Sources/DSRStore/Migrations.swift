@@ -74,6 +74,28 @@ enum Migrations {
         migrator.registerMigration("v2-vault-sealing") { db in
             try db.execute(sql: "ALTER TABLE vault ADD COLUMN sealed INTEGER NOT NULL DEFAULT 0")
         }
+        // Staff accounts live in the database (their changes are events of the tracker); the
+        // policy's <users> only seeds them once.
+        migrator.registerMigration("v3-staff-accounts") { db in
+            try db.execute(sql: """
+                CREATE TABLE account (
+                    login TEXT PRIMARY KEY,
+                    role TEXT NOT NULL,
+                    displayName TEXT,
+                    enabled INTEGER NOT NULL,
+                    createdAt INTEGER NOT NULL,
+                    lastEventId INTEGER NOT NULL REFERENCES event(id)
+                );
+                """)
+        }
+        // The overdue view tells which cases still owe an acknowledgement of receipt.
+        migrator.registerMigration("v4-acknowledged-at") { db in
+            try db.execute(sql: """
+                ALTER TABLE caseProjection ADD COLUMN acknowledgedAt INTEGER;
+                UPDATE caseProjection SET acknowledgedAt = (
+                    SELECT MIN(occurredAt) FROM event WHERE event.caseId = caseProjection.id AND event.kind = 'acknowledged');
+                """)
+        }
         return migrator
     }
 }

@@ -34,59 +34,46 @@ enum RoleFixture {
     static let roles = ["clerk", "supervisor", "dpo"]
     static let id = "2026-00001"
 
+    /// The commands whose role checks still live in the command (export, purge, calendar,
+    /// restore, user), and one of each role level for the rest; the whole matrix runs in
+    /// process in DSRAppTests.
     static let entries: [Entry] = [
         Entry(command: ["log", "--kind", "access", "--channel", "email", "--received", "2026-11-03 09:00", "--subject", "Rolf Rolle"], least: "clerk"),
-        Entry(command: ["ack", id], least: "clerk"),
-        Entry(command: ["identity", "request", id], least: "clerk"),
-        Entry(setup: [["identity", "request", id, "--at", "2026-11-03 10:00"]], command: ["identity", "confirm", id], least: "clerk"),
-        Entry(command: ["clarify", "request", id], least: "clerk"),
-        Entry(setup: [["clarify", "request", id, "--at", "2026-11-03 10:00"]], command: ["clarify", "receive", id], least: "clerk"),
-        Entry(command: ["extend", id, "--reason", "viele Unterlagen"], least: "clerk"),
-        Entry(command: ["forward", id, "--to", "meta"], least: "clerk"),
-        Entry(command: ["notify-recipients", id], least: "clerk"),
-        Entry(command: ["answer", id, "--kind", "access", "--outcome", "granted"], least: "clerk"),
-        Entry(command: ["withdraw", id], least: "clerk"),
-        Entry(setup: [["withdraw", id, "--at", "2026-11-03 10:00"]], command: ["close", id], least: "clerk"),
-        Entry(command: ["note", id, "Rückruf vereinbart"], least: "clerk"),
-        Entry(command: ["show", id], least: "clerk"),
-        Entry(command: ["list"], least: "clerk"),
-        Entry(command: ["overdue"], least: "clerk"),
-        Entry(command: ["find", "--subject", "Rolle"], least: "clerk"),
         Entry(command: ["verify"], least: "clerk"),
-        Entry(command: ["info"], least: "clerk"),
-        Entry(command: ["import", "{dir}/import.csv"], least: "clerk"),
-        Entry(command: ["subject", "rectify", id, "--name", "Rolf Neuname"], least: "clerk"),
-        Entry(command: ["reply-route", id, "--via", "email", "--contact", "rolf@example.org"], least: "clerk"),
-        Entry(command: ["letter", id, "--template", "eingangsbestaetigung"], least: "clerk"),
-        Entry(command: ["duties"], least: "clerk"),
-        Entry(command: ["duty", "done", "datenschutz-post", "--channel", "facebook"], least: "clerk"),
+        Entry(command: ["user", "list"], least: "clerk"),
         Entry(command: ["assign", id, "--to", login], least: "supervisor"),
-        Entry(setup: [["withdraw", id, "--at", "2026-11-03 10:00"]], command: ["reopen", id], least: "supervisor"),
         Entry(command: ["export", "--format", "csv", "--out", "{dir}/report.csv"], least: "supervisor"),
         Entry(command: ["calendar", "--deadlines"], least: "supervisor"),
-        Entry(command: ["backup", "{dir}/backup.sqlite"], least: "supervisor"),
-        Entry(command: ["init"], least: "supervisor"),
+        Entry(command: ["user", "add", "neu", "--role", "clerk"], least: "supervisor"),
         Entry(command: ["export", "--format", "csv", "--include-personal-data", "--out", "{dir}/personal.csv"], least: "dpo"),
         Entry(command: ["purge", "--dry-run"], least: "dpo"),
         Entry(command: ["purge"], least: "dpo"),
         Entry(setup: [["backup", "{dir}/backup.sqlite"]], command: ["restore", "{dir}/backup.sqlite"], least: "dpo"),
         Entry(command: ["subject", "export", "--subject", "Rolle"], least: "dpo"),
     ]
+
+    /// Gives the process owner `role` in the database: its own DPO account first (as single-user
+    /// mode demands), a second DPO so the role can be lowered, then the role.
+    static func grant(_ role: String, in db: TempDatabase) throws {
+        for command in [["user", "add", login, "--role", "dpo"], ["user", "add", "zweite-dpo", "--role", "dpo"]]
+            + (role == "dpo" ? [] : [["user", "role", login, role]])
+        {
+            let result = try db.run(command)
+            #expect(result.status == 0, "\(command): \(result.stderr)")
+        }
+    }
 }
 
-@Suite("Roles from the policy's staff list")
+@Suite("Roles from the staff accounts in the database, through the command line")
 struct RolesTests {
-    @Test("every command × every role: the allowed ones run, the others are refused with exit 77 and change nothing",
+    @Test("a command × every role: the allowed ones run, the others are refused with exit 77 and change nothing",
           arguments: RoleFixture.entries)
     func matrix(_ entry: RoleFixture.Entry) throws {
         for role in RoleFixture.roles {
             let db = TempDatabase()
             defer { db.remove() }
             let dir = db.folder.path
-            try "received,kind,channel,subject\n2026-11-03 09:00,access,email,Ina Import\n"
-                .write(toFile: dir + "/import.csv", atomically: true, encoding: .utf8)
-            let policy = try RoleFixture.policy([(RoleFixture.login, role)], in: db.folder, name: "\(role).xml")
-            // The case every command works on, logged in single-user mode (the embedded policy).
+            // The case every command works on, logged in single-user mode.
             let logged = try db.run(["log", "--kind", "access,rectification", "--channel", "facebook",
                                      "--received", "2026-11-02 10:00", "--subject", "Rolf Rolle"])
             #expect(logged.status == 0, "\(logged.stderr)")
@@ -94,17 +81,15 @@ struct RolesTests {
                 let result = try db.run(step.map { $0.replacingOccurrences(of: "{dir}", with: dir) })
                 #expect(result.status == 0, "setup \(step): \(result.stderr)")
             }
+            try RoleFixture.grant(role, in: db)
             let events = try db.eventCount()
-            let command = entry.command.map { $0.replacingOccurrences(of: "{dir}", with: dir) } + ["--policy", policy]
-            let result = try db.run(command)
+            let result = try db.run(entry.command.map { $0.replacingOccurrences(of: "{dir}", with: dir) })
             let allowed = RoleFixture.roles.firstIndex(of: role)! >= RoleFixture.roles.firstIndex(of: entry.least)!
             if allowed {
-                // `overdue` exits 1 when something is overdue; anything but "not permitted" is a run.
-                #expect(entry.command == ["overdue"] ? result.status <= 1 : result.status == 0,
-                        "\(role) may run \(entry.command): \(result.stderr)")
+                #expect(result.status == 0, "\(role) may run \(entry.command): \(result.stderr)")
             } else {
                 #expect(result.status == 77, "\(role) must not run \(entry.command)")
-                #expect(result.stderr.contains("needs the role \(entry.least) or higher; policy \(policy) gives you \(role)"), "\(result.stderr)")
+                #expect(result.stderr.contains("needs the role \(entry.least) or higher; your staff account has the role \(role)"), "\(result.stderr)")
                 #expect(result.stderr.split(separator: "\n").count == 1)
                 #expect(result.stdout.isEmpty)
                 #expect(try db.eventCount() == events, "a refused command wrote nothing")
@@ -112,62 +97,82 @@ struct RolesTests {
         }
     }
 
-    @Test("a login the policy does not list is refused, with the policy file named; commands without the log still run")
-    func unlisted() throws {
+    @Test("a login without an account is refused once accounts exist; commands without the log still run")
+    func noAccount() throws {
         let db = TempDatabase()
         defer { db.remove() }
-        let policy = try RoleFixture.policy([("jemand-anders", "dpo")], in: db.folder, name: "others.xml")
+        try RoleFixture.grant("dpo", in: db)
+        #expect(try db.run(["user", "disable", RoleFixture.login]).status == 0)
         for command in [["list"], ["info"], ["log", "--kind", "access", "--channel", "email", "--received", "2026-11-02 10:00", "--subject", "Una Gelistet"]] {
-            let result = try db.run(command + ["--policy", policy])
+            let result = try db.run(command)
             #expect(result.status == 77)
-            #expect(result.stderr == "dsr: this login (uid \(geteuid())) is not among the users of policy \(policy); ask a supervisor to add it\n")
+            #expect(result.stderr == "dsr: the staff account of this login is disabled in this database; ask a supervisor (dsr user)\n")
         }
-        #expect(try db.eventCount() == 0)
-        let deadline = try DSRProcess.run(["deadline", "--received", "2026-11-02 10:00", "--policy", policy])
-        #expect(deadline.status == 0)
+        #expect(try db.sqlite("SELECT COUNT(*) FROM caseProjection") == "0")
+        #expect(try DSRProcess.run(["deadline", "--received", "2026-11-02 10:00"]).status == 0)
+    }
+
+    @Test("dsr user: add, role, disable and list, as text and JSON; each change is a staff event in the chain")
+    func userCommands() throws {
+        let db = TempDatabase()
+        defer { db.remove() }
+        #expect(try db.run(["user", "list"]).stdout.contains("Einzelplatzmodus"))
+        let first = try db.run(["user", "add", "kollegin", "--role", "clerk"])
+        #expect(first.status == 65)
+        #expect(first.stderr.contains("the first staff account must be your own"))
+        #expect(try db.run(["user", "add", RoleFixture.login, "--role", "dpo", "--name", "Dora Datenschutz"]).status == 0)
+        #expect(try db.run(["user", "add", "kollegin", "--role", "clerk"]).status == 0)
+        #expect(try db.run(["user", "role", "kollegin", "supervisor"]).status == 0)
+        #expect(try db.run(["user", "disable", "kollegin"]).status == 0)
+        let json = try db.run(["user", "list", "--json"]).stdout
+        #expect(json.contains(#""enabled":false,"login":"kollegin","name":null,"role":"supervisor""#), "\(json)")
+        #expect(json.contains(#""login":"\#(RoleFixture.login)","name":"Dora Datenschutz","role":"dpo""#), "\(json)")
+        #expect(try db.run(["user", "role", "niemand", "clerk"]).status == 65)
+        #expect(try db.run(["user", "add", "kollegin", "--role", "root"]).status == 64)
+        #expect(try db.sqlite("SELECT group_concat(kind) FROM event WHERE caseId = '0000-00000'")
+                == "staff-added,staff-added,staff-role-changed,staff-disabled")
+        #expect(try db.run(["verify"]).status == 0)
+        #expect(try db.run(["info", "--json"]).stdout.contains(#""single_user":false"#))
     }
 
     @Test("a clerk sees unassigned cases and their own; a supervisor sees every case")
     func clerkSeesOwnCases() throws {
         let db = TempDatabase()
         defer { db.remove() }
-        let clerk = try RoleFixture.policy([(RoleFixture.login, "clerk")], in: db.folder, name: "clerk.xml")
-        let supervisor = try RoleFixture.policy([(RoleFixture.login, "supervisor")], in: db.folder, name: "supervisor.xml")
         for received in ["2026-11-02 10:00", "2026-11-03 10:00", "2026-11-04 10:00"] {
             #expect(try db.run(["log", "--kind", "access", "--channel", "email", "--received", received, "--subject", "Sina Sicht"]).status == 0)
         }
-        #expect(try db.run(["assign", "2026-00001", "--to", "kollegin", "--policy", supervisor]).status == 0)
-        #expect(try db.run(["assign", "2026-00002", "--to", RoleFixture.login, "--policy", supervisor]).status == 0)
+        try RoleFixture.grant("supervisor", in: db)
+        #expect(try db.run(["user", "add", "kollegin", "--role", "clerk"]).status == 0)
+        #expect(try db.run(["assign", "2026-00001", "--to", "kollegin"]).status == 0)
+        #expect(try db.run(["assign", "2026-00002", "--to", RoleFixture.login]).status == 0)
+        #expect(try db.run(["list", "--json"]).stdout.contains("2026-00001"))
+        #expect(try db.sqlite("UPDATE account SET role = 'clerk' WHERE login = '\(RoleFixture.login)'").isEmpty)
 
-        let clerkList = try db.run(["list", "--json", "--policy", clerk]).stdout
+        let clerkList = try db.run(["list", "--json"]).stdout
         #expect(!clerkList.contains("2026-00001") && clerkList.contains("2026-00002") && clerkList.contains("2026-00003"))
-        #expect(try db.run(["list", "--json", "--policy", supervisor]).stdout.contains("2026-00001"))
-        #expect(!(try db.run(["find", "--subject", "Sicht", "--policy", clerk]).stdout.contains("2026-00001")))
-
+        #expect(!(try db.run(["find", "--subject", "Sicht"]).stdout.contains("2026-00001")))
         for command in [["show", "2026-00001"], ["note", "2026-00001", "Notiz"], ["ack", "2026-00001"]] {
-            let refused = try db.run(command + ["--policy", clerk])
+            let refused = try db.run(command)
             #expect(refused.status == 77)
             #expect(refused.stderr == "dsr: case 2026-00001 is assigned to someone else; a supervisor can reassign it\n")
         }
-        #expect(try db.run(["show", "2026-00001", "--policy", supervisor]).status == 0)
-        #expect(try db.run(["ack", "2026-00002", "--policy", clerk]).status == 0)
+        #expect(try db.run(["ack", "2026-00002"]).status == 0)
     }
 
-    @Test("the staff list stored by dsr init rules plain commands, and a clerk cannot replace it with one without users")
-    func storedStaffList() throws {
+    @Test("a policy's staff list no longer decides roles once the accounts exist; dsr init seeds them only while there are none")
+    func policyNoLongerDecides() throws {
         let db = TempDatabase()
         defer { db.remove() }
-        let supervisor = try RoleFixture.policy([(RoleFixture.login, "supervisor")], in: db.folder, name: "supervisor.xml")
-        let clerk = try RoleFixture.policy([(RoleFixture.login, "clerk")], in: db.folder, name: "clerk.xml")
-        #expect(try db.run(["init", "--policy", supervisor]).status == 0)
-        #expect(try db.run(["info", "--json"]).stdout.contains(#""role":"supervisor""#), "the stored policy is in force")
-        // Simulate a staff list, stored by someone else, that makes this login a clerk.
-        _ = try db.sqlite("UPDATE policy SET text = CAST(readfile('\(clerk)') AS TEXT)")
+        let dpoPolicy = try RoleFixture.policy([(RoleFixture.login, "dpo")], in: db.folder, name: "dpo.xml")
+        let clerkPolicy = try RoleFixture.policy([(RoleFixture.login, "clerk")], in: db.folder, name: "clerk.xml")
+        #expect(try db.run(["init", "--policy", clerkPolicy]).status == 0, "the first run creates the accounts")
         #expect(try db.run(["info", "--json"]).stdout.contains(#""role":"clerk""#))
-        let plainInit = try db.run(["init"])
-        #expect(plainInit.status == 77, "the embedded policy lists no users, which would switch roles off")
-        #expect(plainInit.stderr.contains("changing the policy of a database needs the role supervisor"), "\(plainInit.stderr)")
-        #expect(try db.run(["assign", "2026-00001", "--to", "x"]).status == 77)
+        let raised = try db.run(["assign", "2026-00001", "--to", RoleFixture.login, "--policy", dpoPolicy])
+        #expect(raised.status == 77, "a policy naming this login a DPO changes nothing")
+        let reinit = try db.run(["init", "--policy", dpoPolicy])
+        #expect(reinit.status == 77)
+        #expect(reinit.stderr.contains("choosing the policy of a database needs the role supervisor"), "\(reinit.stderr)")
     }
 
     @Test("only the DPO makes a database adopt a vault key; a clerk holding one is refused before anything is sealed")
@@ -177,15 +182,15 @@ struct RolesTests {
         let key = db.folder.appendingPathComponent("vault.key").path
         #expect(try db.run(["keygen", "--out", key]).status == 0)
         #expect(try db.run(["log", "--kind", "access", "--channel", "email", "--received", "2026-11-02 10:00", "--subject", "Vera Versiegelt"]).status == 0)
-        let clerk = try RoleFixture.policy([(RoleFixture.login, "clerk")], in: db.folder, name: "clerk.xml")
-        let dpo = try RoleFixture.policy([(RoleFixture.login, "dpo")], in: db.folder, name: "dpo.xml")
-        let refused = try db.run(["show", "2026-00001", "--policy", clerk, "--vault-key", key])
+        try RoleFixture.grant("clerk", in: db)
+        let refused = try db.run(["show", "2026-00001", "--vault-key", key])
         #expect(refused.status == 77)
         #expect(refused.stderr.contains("sealing the personal data with a vault key this database does not know yet needs the role dpo"))
         #expect(try db.sqlite("SELECT COUNT(*) FROM vault WHERE sealed = 1") == "0")
-        #expect(try db.run(["verify", "--policy", dpo, "--vault-key", key]).status == 0)
+        #expect(try db.sqlite("UPDATE account SET role = 'dpo' WHERE login = '\(RoleFixture.login)'").isEmpty)
+        #expect(try db.run(["verify", "--vault-key", key]).status == 0)
         #expect(try db.sqlite("SELECT COUNT(*) FROM vault WHERE sealed = 1") == "1")
-        #expect(try db.run(["show", "2026-00001", "--policy", clerk, "--vault-key", key]).stdout.contains("Vera Versiegelt"))
+        #expect(try db.run(["show", "2026-00001", "--vault-key", key]).stdout.contains("Vera Versiegelt"))
     }
 
     @Test("dsr info tells single-user mode and the role in force")
@@ -195,8 +200,8 @@ struct RolesTests {
         let single = try db.run(["info", "--json"]).stdout
         #expect(single.contains(#""single_user":true"#) && single.contains(#""role":null"#))
         #expect(try db.run(["info"]).stdout.contains("Einzelplatzmodus"))
-        let policy = try RoleFixture.policy([(RoleFixture.login, "supervisor")], in: db.folder, name: "supervisor.xml")
-        let listed = try db.run(["info", "--json", "--policy", policy]).stdout
+        try RoleFixture.grant("supervisor", in: db)
+        let listed = try db.run(["info", "--json"]).stdout
         #expect(listed.contains(#""single_user":false"#) && listed.contains(#""role":"supervisor""#))
     }
 

@@ -7,7 +7,10 @@ extension DeadlineEngine {
             let schedule = try schedule(facts, at: now)
             if earliest.map({ schedule.dueEnd < $0.dueEnd }) ?? true { earliest = schedule }
         }
-        guard let earliest else { throw DSRCoreError.corruptRecord("case \(state.id) has no requests") }
+        guard var earliest else { throw DSRCoreError.corruptRecord("case \(state.id) has no requests") }
+        if state.isActive, state.acknowledgedAt == nil {
+            earliest.acknowledgementDue = acknowledgementDue(receivedAt: state.receivedAt)
+        }
         return earliest
     }
 }

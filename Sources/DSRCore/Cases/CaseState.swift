@@ -102,7 +102,7 @@ public struct CaseState: Sendable, Equatable {
             lifecycle = .open
             closedAt = nil
         case .purged: purgedAt = at
-        case .exported, .backedUp, .dutyDone:
+        case .exported, .backedUp, .dutyDone, .staffAdded, .staffRoleChanged, .staffDisabled:
             break  // the tracker's own events, never part of a case
         }
     }

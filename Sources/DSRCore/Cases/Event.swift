@@ -67,6 +67,12 @@ public enum Event: Sendable, Equatable {
     /// The tracker's own event: a recurring duty of the policy was done on one channel, with
     /// the public address of the post or notice if there is one.
     case dutyDone(duty: String, channel: String, link: String?)
+    /// The tracker's own event: a staff account was created with a role.
+    case staffAdded(login: String, role: Role)
+    /// The tracker's own event: a staff account was given another role.
+    case staffRoleChanged(login: String, role: Role)
+    /// The tracker's own event: a staff account may no longer use the tracker.
+    case staffDisabled(login: String)
 
     /// The stable key of the event's kind, as stored and exported.
     public var kind: String {
@@ -93,6 +99,9 @@ public enum Event: Sendable, Equatable {
         case .exported: "exported"
         case .backedUp: "backed-up"
         case .dutyDone: "duty-done"
+        case .staffAdded: "staff-added"
+        case .staffRoleChanged: "staff-role-changed"
+        case .staffDisabled: "staff-disabled"
         }
     }
 }

@@ -80,6 +80,16 @@ public enum EventCodec {
                 json.string(link)
             }
             personal(commitments, into: &json)
+        case .staffAdded(let login, let role), .staffRoleChanged(let login, let role):
+            json.key("login")
+            json.string(login)
+            personal(commitments, into: &json)
+            json.key("role")
+            json.string(role.rawValue)
+        case .staffDisabled(let login):
+            json.key("login")
+            json.string(login)
+            personal(commitments, into: &json)
         case .answered(let kind, let outcome, let basis):
             if let basis {
                 json.key("basis")
@@ -212,6 +222,13 @@ public enum EventCodec {
             event = .replyRouteSet(via: via)
         case "duty-done":
             event = .dutyDone(duty: try text("duty"), channel: try text("channel"), link: optionalText("link"))
+        case "staff-added", "staff-role-changed":
+            guard let role = Role(rawValue: try text("role")) else {
+                throw DSRCoreError.corruptRecord("'\(kind)' event has an unknown role")
+            }
+            let login = try text("login")
+            event = kind == "staff-added" ? .staffAdded(login: login, role: role) : .staffRoleChanged(login: login, role: role)
+        case "staff-disabled": event = .staffDisabled(login: try text("login"))
         case "closed": event = .closed
         case "reopened": event = .reopened
         case "backed-up": event = .backedUp(sha256: try text("sha256"))

@@ -5,10 +5,11 @@ public enum StepRules {
     /// Tolerance for clocks that run slightly apart when a step is dated "now".
     public static let futureTolerance: Int64 = 300
 
-    /// Refuses a moment typed with `option` that lies in the future (beyond the tolerance).
-    public static func refuseFuture(_ at: Instant, now: Instant, option: String) throws {
+    /// Refuses a moment (`what` names it in the message) that lies in the future, beyond the
+    /// tolerance.
+    public static func refuseFuture(_ at: Instant, now: Instant, what: String) throws {
         guard at.secondsSinceEpoch <= now.secondsSinceEpoch + futureTolerance else {
-            throw DSRCoreError.stepRefused("\(option) lies in the future")
+            throw DSRCoreError.stepRefused("\(what) lies in the future")
         }
     }
 
@@ -17,9 +18,9 @@ public enum StepRules {
         _ event: Event, at: Instant, on state: CaseState, now: Instant, policy: Policy
     ) throws {
         func refuse(_ reason: String) -> DSRCoreError { .stepRefused("case \(state.id): \(reason)") }
-        guard at >= state.receivedAt else { throw refuse("--at lies before the receipt of the request") }
+        guard at >= state.receivedAt else { throw refuse("the moment of the step lies before the receipt of the request") }
         guard at.secondsSinceEpoch <= now.secondsSinceEpoch + futureTolerance else {
-            throw refuse("--at lies in the future")
+            throw refuse("the moment of the step lies in the future")
         }
         switch event {
         case .reopened:
@@ -40,20 +41,20 @@ public enum StepRules {
         switch event {
         case .received:
             throw refuse("a case is received once")
-        case .exported, .purged, .backedUp, .dutyDone:
-            throw refuse("exports, purges, backups and duties are not steps of a case")
+        case .exported, .purged, .backedUp, .dutyDone, .staffAdded, .staffRoleChanged, .staffDisabled:
+            throw refuse("exports, purges, backups, duties and staff accounts are not steps of a case")
         case .acknowledged:
             guard state.acknowledgedAt == nil else { throw refuse("receipt was already acknowledged") }
         case .identityRequested:
             guard state.identityPendingSince == nil else { throw refuse("identity proof is already being awaited") }
         case .identityConfirmed:
             guard let since = state.identityPendingSince else { throw refuse("no identity proof was asked for") }
-            guard at >= since else { throw refuse("--at lies before identity proof was asked for") }
+            guard at >= since else { throw refuse("the moment of the step lies before identity proof was asked for") }
         case .clarificationRequested:
             guard state.clarificationPendingSince == nil else { throw refuse("a clarification is already being awaited") }
         case .clarificationReceived:
             guard let since = state.clarificationPendingSince else { throw refuse("no clarification was asked for") }
-            guard at >= since else { throw refuse("--at lies before the clarification was asked for") }
+            guard at >= since else { throw refuse("the moment of the step lies before the clarification was asked for") }
         case .extended:
             guard state.kinds.contains(where: { !$0.isCivilClaim }) else {
                 throw refuse("civil claims have no statutory extension")

@@ -57,6 +57,9 @@ public struct Schedule: Sendable, Equatable {
     public var status: Status
     /// Office seconds from that moment until internal due (0 when past).
     public var officeSecondsLeft: Int64
+    /// When receipt must be acknowledged (policy `acknowledgement`); nil once acknowledged,
+    /// answered or closed, and for a request evaluated without its case.
+    public var acknowledgementDue: Instant? = nil
 
     /// Office hours left until internal due.
     public var officeHoursLeft: Double { Double(officeSecondsLeft) / 3600 }

@@ -3,19 +3,24 @@ import Foundation
 /// Reads spreadsheet exports: UTF-8 (with or without BOM) or Windows-1252, comma- or
 /// semicolon-separated (whichever the header line uses), fields optionally in double quotes
 /// with `""` for a quote (RFC 4180), CRLF or LF line ends.
-struct CSVReader {
+public struct CSVReader {
     /// One record and the line of the file it starts on.
-    struct Record {
-        let line: Int
-        let fields: [String]
+    public struct Record: Sendable, Equatable {
+        public let line: Int
+        public let fields: [String]
+
+        public init(line: Int, fields: [String]) {
+            self.line = line
+            self.fields = fields
+        }
     }
 
-    enum Failure: Error {
+    public enum Failure: Error, Equatable {
         case unterminatedQuote(line: Int)
     }
 
     /// The records of a file's bytes.
-    static func records(_ data: Data) throws -> [Record] {
+    public static func records(_ data: Data) throws -> [Record] {
         let text = decode(data)
         let delimiter = Self.delimiter(of: text)
         var records: [Record] = []
@@ -82,9 +87,20 @@ struct CSVReader {
         return String(data: bytes, encoding: .windowsCP1252) ?? String(decoding: bytes, as: UTF8.self)
     }
 
-    /// `;` if the first line has more semicolons than commas, else `,`.
+    /// `;` if the header record has more semicolons than commas outside quotes, else `,`.
     static func delimiter(of text: String) -> Unicode.Scalar {
-        let header = text.prefix { $0 != "\n" }
-        return header.filter { $0 == ";" }.count > header.filter { $0 == "," }.count ? ";" : ","
+        var inQuotes = false
+        var semicolons = 0
+        var commas = 0
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": inQuotes.toggle()
+            case ";" where !inQuotes: semicolons += 1
+            case "," where !inQuotes: commas += 1
+            case "\n" where !inQuotes: return semicolons > commas ? ";" : ","
+            default: break
+            }
+        }
+        return semicolons > commas ? ";" : ","
     }
 }

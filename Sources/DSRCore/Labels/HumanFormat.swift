@@ -1,13 +1,16 @@
-import DSRCore
-
 /// Formats dates and instants for people, in German (`Mo 02.03.2026 17:00`) or English
 /// (`Mon 2026-03-02 17:00`), in the policy's time zone.
-struct HumanFormat {
-    let language: Language
-    let zone: ZoneRules
+public struct HumanFormat: Sendable {
+    public let language: Language
+    public let zone: ZoneRules
+
+    public init(language: Language, zone: ZoneRules) {
+        self.language = language
+        self.zone = zone
+    }
 
     /// `Mo 02.03.2026` / `Mon 2026-03-02`.
-    func date(_ date: CivilDate) -> String {
+    public func date(_ date: CivilDate) -> String {
         let weekday = weekdayName(date.weekday)
         switch language {
         case .de: return "\(weekday) \(two(date.day)).\(two(date.month)).\(date.year)"
@@ -16,7 +19,7 @@ struct HumanFormat {
     }
 
     /// `Mo 02.03.2026 17:00 (+01:00)`; seconds are shown when not zero.
-    func instant(_ instant: Instant) -> String {
+    public func instant(_ instant: Instant) -> String {
         let offset = zone.offset(at: instant)
         let day = zone.localDayNumber(at: instant)
         let secondOfDay = Int(instant.secondsSinceEpoch + offset - Int64(day) * 86_400)
@@ -26,14 +29,14 @@ struct HumanFormat {
     }
 
     /// Two-letter German or three-letter English weekday.
-    func weekdayName(_ weekday: Weekday) -> String {
+    public func weekdayName(_ weekday: Weekday) -> String {
         let german = ["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"]
         let english = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
         return (language == .de ? german : english)[weekday.rawValue - 1]
     }
 
     /// A legal period in words: `1 Monat`, `3 months`, `7 Tage`.
-    func period(_ period: LegalPeriod) -> String {
+    public func period(_ period: LegalPeriod) -> String {
         var parts: [String] = []
         if period.months >= 12, period.months % 12 == 0 {
             let years = period.months / 12
@@ -53,7 +56,7 @@ struct HumanFormat {
     }
 
     /// Hours with one decimal: `140,0` / `140.0`.
-    func hours(_ hours: Double) -> String {
+    public func hours(_ hours: Double) -> String {
         let tenths = Int((hours * 10).rounded())
         return "\(tenths / 10)\(language.pick(",", "."))\(tenths % 10)"
     }

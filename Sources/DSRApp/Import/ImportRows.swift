@@ -54,9 +54,9 @@ struct ImportRows {
 
     let rows: [Row]
 
-    init(records: [CSVReader.Record], file: String, zone: ZoneRules, now: Instant) throws {
-        func failure(_ line: Int, _ message: String) -> CommandFailure {
-            CommandFailure(message: "\(file):\(line): \(message)", exitCode: CommandFailure.badInput)
+    init(records: [CSVReader.Record], zone: ZoneRules, now: Instant) throws {
+        func failure(_ line: Int, _ message: String) -> ImportFailure {
+            ImportFailure(line: line, message: message)
         }
         guard let header = records.first else { throw failure(1, "the file is empty") }
         var columns: [Column: Int] = [:]
@@ -84,7 +84,7 @@ struct ImportRows {
                 func instant(_ column: Column) throws -> Instant? {
                     try value(column).map { try input.instant(from: $0, now: now) }
                 }
-                let kinds = try LogCommand.kinds(value(.kind) ?? "")
+                let kinds = try RequestKindList.parse(value(.kind) ?? "")
                 guard let channelText = value(.channel), let channel = Channel(name: channelText) else {
                     throw DSRCoreError.unknownChannel(value(.channel) ?? "")
                 }
@@ -94,7 +94,7 @@ struct ImportRows {
                 }
                 var personal: [PersonalField: String] = [:]
                 for (column, field) in [(Column.subject, PersonalField.subject), (.contact, .contact), (.reference, .reference), (.note, .note)] {
-                    if let text = value(column) { personal[field] = try PersonalText.validated(text, field: field, option: column.rawValue) }
+                    if let text = value(column) { personal[field] = try PersonalTextRules.validated(text, field: field, what: column.rawValue) }
                 }
                 guard personal[.subject] != nil else { throw DSRCoreError.invalidText("subject is empty") }
                 let answeredAt = try instant(.answered)
@@ -117,6 +117,8 @@ struct ImportRows {
                     answeredAt: answeredAt, outcome: outcome, basis: value(.basis), closedAt: try instant(.closed))
             } catch let error as DSRCoreError {
                 throw failure(record.line, error.description)
+            } catch let error as AppError {
+                throw failure(record.line, error.message)
             }
         }
     }

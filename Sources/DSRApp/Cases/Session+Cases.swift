@@ -1,0 +1,98 @@
+import DSRCore
+import DSRStore
+
+/// A request as it came in, before it is a case: kinds, channel, moment of receipt, the
+/// claimant's date for civil claims, and the person's data (the name is required).
+public typealias CaseInput = NewCase
+
+extension Session {
+    /// Logs a new case under the policy in force: numbers it, records its receipt with the
+    /// person's data in the vault, and returns its schedule.
+    public func logCase(_ input: CaseInput) throws -> CaseChange {
+        try require(.logCase)
+        if let civil = input.kinds.first(where: \.isCivilClaim), input.claimantDue == nil {
+            throw AppError(
+                .badInput,
+                "\(civil.germanName) is a civil claim without a statutory period: name the date the claimant set")
+        }
+        guard input.personal[.subject] != nil else { throw AppError(.badInput, "the person's name is missing") }
+        var personal: [PersonalField: String] = [:]
+        for (field, text) in input.personal {
+            personal[field] = try PersonalTextRules.validated(text, field: field, what: Self.fieldName(field))
+        }
+        try AppError.mapping {
+            try StepRules.refuseFuture(input.received, now: now, what: "the moment of receipt")
+        }
+        let recorded = try AppError.mapping {
+            try tracker.store.logCase(
+                NewCase(
+                    kinds: input.kinds, channel: input.channel, received: input.received,
+                    claimantDue: input.claimantDue, personal: personal),
+                policy: tracker.policyReference, engine: tracker.engine, actor: actor, now: now)
+        }
+        return CaseChange(recorded, engine: tracker.engine)
+    }
+
+    /// Records a step on a case at `moment` (default now), if the user may work on the case
+    /// and the step makes sense for it as it stands; both are decided inside the write.
+    public func record(_ step: Step, on id: CaseID, at moment: Instant? = nil) throws -> CaseChange {
+        try require(step.action)
+        let personal = try step.personalData()
+        if case .assign(let login) = step { try checkAssignee(login) }
+        let at = moment ?? now
+        let access = self.access
+        let recorded = try AppError.mapping {
+            try tracker.store.record(
+                on: id, personal: personal, at: at, actor: actor, now: now, engine: tracker.engine(hash:text:)
+            ) { state in
+                try access.requireCase(state.id, assignee: state.assignee)
+                return try step.event(on: state, at: at)
+            }
+        }
+        return CaseChange(recorded, engine: try engine(of: recorded.state))
+    }
+
+    /// Corrects the person's name or contact on a case (Art. 16 GDPR for the tracker itself).
+    public func rectify(_ id: CaseID, values: [PersonalField: String], at moment: Instant? = nil) throws -> CaseChange {
+        try require(.rectifyPersonalData)
+        guard !values.isEmpty, values.keys.allSatisfy({ $0 == .subject || $0 == .contact }) else {
+            throw AppError(.badInput, "a rectification corrects the name, the contact or both")
+        }
+        var checked: [PersonalField: String] = [:]
+        for (field, text) in values {
+            checked[field] = try PersonalTextRules.validated(text, field: field, what: Self.fieldName(field))
+        }
+        let access = self.access
+        let recorded = try AppError.mapping {
+            try tracker.store.rectify(
+                id, values: checked, at: moment ?? now, actor: actor, now: now, engine: tracker.engine(hash:text:)
+            ) { state in try access.requireCase(state.id, assignee: state.assignee) }
+        }
+        return CaseChange(recorded, engine: try engine(of: recorded.state))
+    }
+
+    /// The engine of the policy a case was logged under.
+    func engine(of state: CaseState) throws -> DeadlineEngine {
+        try tracker.engine(hash: state.policyHash, text: try AppError.mapping { try tracker.store.policyText(hash: state.policyHash) })
+    }
+
+    /// A case can be assigned to an enabled staff account only (any login in single-user mode).
+    func checkAssignee(_ login: String) throws {
+        try LoginName.check(login)
+        let accounts = try AppError.mapping { try tracker.store.accounts() }
+        guard accounts.isEmpty || accounts.contains(where: { $0.login == login && $0.enabled }) else {
+            throw AppError(.badInput, "there is no enabled staff account '\(login)' to assign the case to")
+        }
+    }
+
+    /// How messages name a personal field.
+    static func fieldName(_ field: PersonalField) -> String {
+        switch field {
+        case .subject: "the person's name"
+        case .contact: "the contact"
+        case .reference: "the reference"
+        case .note: "the note"
+        case .reason: "the reasons"
+        }
+    }
+}

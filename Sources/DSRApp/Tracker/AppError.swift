@@ -1,0 +1,79 @@
+import DSRCore
+import DSRReports
+import DSRStore
+import DSRXML
+
+/// What a use case can fail with, in words about the matter ("the moment lies before
+/// receipt"), never about a front end's flags or fields. Front ends map the kind to their own
+/// codes (the CLI to sysexits, the server to HTTP statuses). Messages never quote personal data.
+public struct AppError: Error, Equatable, CustomStringConvertible {
+    /// The kind of failure, which decides the exit code or HTTP status.
+    public enum Kind: String, Sendable {
+        /// The acting user's role or account does not allow it.
+        case notPermitted
+        /// The input is wrong or the step makes no sense for the case as it stands.
+        case badInput
+        /// No such case (or one the user may not see), account or record.
+        case notFound
+        /// A file or the database cannot be read or written.
+        case io
+        /// Something that should not happen: a bug or a damaged database.
+        case `internal`
+    }
+
+    public var kind: Kind
+    public var message: String
+
+    public init(_ kind: Kind, _ message: String) {
+        self.kind = kind
+        self.message = message
+    }
+
+    public var description: String { message }
+
+    /// The application's reading of an error from a module below it; nil for anything else.
+    public init?(_ error: any Error) {
+        switch error {
+        case let error as AppError: self = error
+        case let error as DSRCoreError: self.init(.badInput, error.description)
+        case let error as DSRXMLError: self.init(error)
+        case let error as DSRStoreError: self.init(error)
+        case let error as ReportError: self.init(error)
+        default: return nil
+        }
+    }
+
+    private init(_ error: DSRXMLError) {
+        switch error {
+        case .unreadable, .cannotWrite: self.init(.io, error.description)
+        default: self.init(.badInput, error.description)
+        }
+    }
+
+    private init(_ error: DSRStoreError) {
+        switch error {
+        case .cannotOpen: self.init(.io, error.description)
+        case .database, .missingPolicy: self.init(.internal, error.description)
+        case .unknownCase: self.init(.notFound, error.description)
+        case .newerSchema, .notABackup, .badVaultKeyFile, .sealedRecordAltered: self.init(.badInput, error.description)
+        case .wrongVaultKey, .vaultKeyRequired: self.init(.notPermitted, error.description)
+        }
+    }
+
+    private init(_ error: ReportError) {
+        switch error {
+        case .cannotWrite, .cannotRead: self.init(.io, error.description)
+        case .template, .letterRefused: self.init(.badInput, error.description)
+        }
+    }
+
+    /// Runs `body` and turns the errors of the modules below into `AppError`s.
+    static func mapping<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            if let mapped = AppError(error) { throw mapped }
+            throw error
+        }
+    }
+}

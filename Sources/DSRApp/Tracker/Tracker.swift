@@ -1,0 +1,131 @@
+import DSRCore
+import DSRStore
+import DSRXML
+import Foundation
+import Logging
+import Synchronization
+
+/// Where a tracker lives and how to open it: the database, the vault key, the policy.
+public struct TrackerConfiguration: Sendable {
+    /// The SQLite file.
+    public var databasePath: String
+    /// The vault key file that seals names and contacts, if one is given.
+    public var vaultKeyFile: String?
+    /// A policy file to use instead of the one stored with the database (else the embedded one).
+    public var policyFile: String?
+    /// Where the store and the use cases say what they do (never personal data).
+    public var logger: Logger
+
+    public init(
+        databasePath: String, vaultKeyFile: String? = nil, policyFile: String? = nil,
+        logger: Logger = Logger(label: "dsr", factory: { _ in SwiftLogNoOpLogHandler() })
+    ) {
+        self.databasePath = databasePath
+        self.vaultKeyFile = vaultKeyFile
+        self.policyFile = policyFile
+        self.logger = logger
+    }
+}
+
+/// An open tracker: the case log, the policy new cases are logged under, and the deadline
+/// engines of every policy old cases were logged under (built once, shared by every thread).
+/// Front ends open one and ask it for a `Session` per acting user.
+public final class Tracker: Sendable {
+    public let store: CaseStore
+    /// The policy in force for new cases, as loaded.
+    public let policy: LoadedPolicy
+    /// That policy as cases refer to it (content hash, text, source).
+    public let policyReference: PolicyReference
+    /// The engine of the policy in force.
+    public let engine: DeadlineEngine
+    private let engines: Mutex<[String: DeadlineEngine]>
+
+    /// The setting that records that the policy's staff list has seeded the accounts.
+    static let staffSeededSetting = "staff-seeded-from-policy"
+
+    /// Opens (and if need be creates) the database and loads the policy in force: the policy
+    /// file if one is named, else the one stored by `dsr init`, else the embedded default.
+    /// On the first run after the upgrade to staff accounts, the policy's `<users>` create them
+    /// (unless `seedingStaff` is false: `dsr init` checks the caller's role before it seeds).
+    public static func open(
+        _ configuration: TrackerConfiguration, actor: String, now: Instant, seedingStaff: Bool = true
+    ) throws -> Tracker {
+        try AppError.mapping {
+            let store = try CaseStore(
+                path: configuration.databasePath, vaultKey: try configuration.vaultKeyFile.map { try VaultKey(file: $0) },
+                logger: configuration.logger)
+            let policy: LoadedPolicy
+            if let file = configuration.policyFile {
+                policy = try PolicyLoader.load(path: file)
+            } else if let stored = try store.defaultPolicy() {
+                policy = try PolicyLoader.load(text: stored.text, file: stored.source)
+            } else {
+                policy = try PolicyLoader.loadDefault()
+            }
+            let tracker = try Tracker(store: store, policy: policy)
+            if seedingStaff, try store.setting(staffSeededSetting) == nil {
+                try tracker.seedStaff(from: policy.policy, actor: actor, now: now)
+            }
+            return tracker
+        }
+    }
+
+    /// A tracker over an open store with `policy` in force for new cases.
+    public init(store: CaseStore, policy: LoadedPolicy) throws {
+        self.store = store
+        self.policy = policy
+        policyReference = PolicyReference(text: policy.text, source: policy.source)
+        engine = try AppError.mapping { try DeadlineEngine(policy: policy.policy, holidayRules: policy.holidayRules) }
+        engines = Mutex([policyReference.hash: engine])
+        store.logger.info(
+            "policy in force",
+            metadata: ["source": "\(policy.source)", "hash": "\(policyReference.hash.prefix(12))"])
+    }
+
+    /// Creates an account for each user a policy lists while the database has none yet (the
+    /// migration from the policy's staff list); marks the staff list as read either way.
+    func seedStaff(from policy: Policy, actor: String, now: Instant) throws {
+        try AppError.mapping {
+            if try store.accounts().isEmpty, !policy.users.isEmpty {
+                let changes = policy.users.map { StaffChange.add(login: $0.login, role: $0.role, displayName: nil) }
+                try store.changeStaff(changes, actor: actor, now: now) { _, _ in }
+                store.logger.notice("staff accounts created from the policy", metadata: ["count": "\(changes.count)"])
+            }
+            try store.setSetting(Self.staffSeededSetting, to: policyReference.hash)
+        }
+    }
+
+    /// The engine of a stored policy, built once.
+    public func engine(hash: String, text: String) throws -> DeadlineEngine {
+        if let engine = engines.withLock({ $0[hash] }) { return engine }
+        let engine = try AppError.mapping {
+            let loaded = try PolicyLoader.load(text: text, file: "policy \(hash.prefix(12))")
+            return try DeadlineEngine(policy: loaded.policy, holidayRules: loaded.holidayRules)
+        }
+        engines.withLock { $0[hash] = engine }
+        return engine
+    }
+
+    /// The engine of the policy a case was logged under.
+    public func engine(for summary: CaseSummary) throws -> DeadlineEngine {
+        if let engine = engines.withLock({ $0[summary.policyHash] }) { return engine }
+        return try engine(hash: summary.policyHash, text: try AppError.mapping { try store.policyText(hash: summary.policyHash) })
+    }
+
+    /// Builds the engine of every stored policy now, so long reads need not fetch policies.
+    public func prepareAllEngines() throws {
+        for stored in try AppError.mapping({ try store.policies() }) { _ = try engine(hash: stored.hash, text: stored.text) }
+    }
+
+    /// A session for `login` at `now`: refused unless the login has an enabled account (or
+    /// the database has none). A vault key the database does not know yet is adopted here,
+    /// which only the DPO may do.
+    public func session(login: String, now: Instant) throws -> Session {
+        let access = try Access(login: login, accounts: try AppError.mapping { try store.accounts() })
+        if store.vaultKeyAwaitsAdoption {
+            try access.require(.adoptVaultKey)
+            try AppError.mapping { try store.adoptVaultKey() }
+        }
+        return Session(tracker: self, access: access, now: now)
+    }
+}

@@ -1,0 +1,153 @@
+import ArgumentParser
+import DSRApp
+import DSRCore
+import DSRStore
+import Foundation
+
+/// `dsr user add|role|disable|list`: the staff accounts and their roles. Each change is an
+/// event of the tracker in the hash chain.
+struct UserCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "user", abstract: "Manage the staff accounts and their roles.",
+        discussion: """
+            Roles: clerk (Sachbearbeitung), supervisor (Leitung), dpo (Datenschutzbeauftragte). \
+            Supervisors manage accounts; only the DPO grants, changes or disables a DPO's account. \
+            While the database has no accounts, everyone may do everything (single-user mode); \
+            the first account must be your own, with the role dpo.
+            """,
+        subcommands: [Add.self, ChangeRole.self, Disable.self, List.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Create a staff account (or enable a disabled one).")
+
+        @Argument(help: ArgumentHelp("The login name.", valueName: "login"))
+        var login: String
+
+        @Option(name: .long, help: "clerk, supervisor or dpo.")
+        var role: RoleArgument
+
+        @Option(name: .long, help: ArgumentHelp("The name people see.", valueName: "text"))
+        var name: String?
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var policy: PolicyOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            let displayName = try PersonalText.read(name, field: .subject, option: "--name")
+            let account = try store.session(policy: policy, for: .manageStaff)
+                .addStaff(login: login, role: role.role, displayName: displayName)
+            StaffOutput(output: output).print([account])
+        }
+    }
+
+    struct ChangeRole: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "role", abstract: "Give a staff account another role.")
+
+        @Argument(help: ArgumentHelp("The login name.", valueName: "login"))
+        var login: String
+
+        @Argument(help: "clerk, supervisor or dpo.")
+        var role: RoleArgument
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var policy: PolicyOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            let account = try store.session(policy: policy, for: .manageStaff).changeRole(login: login, to: role.role)
+            StaffOutput(output: output).print([account])
+        }
+    }
+
+    struct Disable: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Disable a staff account (its record stays).")
+
+        @Argument(help: ArgumentHelp("The login name.", valueName: "login"))
+        var login: String
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var policy: PolicyOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            let account = try store.session(policy: policy, for: .manageStaff).disableStaff(login: login)
+            StaffOutput(output: output).print([account])
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the staff accounts.")
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var policy: PolicyOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            StaffOutput(output: output).print(try store.session(policy: policy, for: .listStaff).staffAccounts())
+        }
+    }
+}
+
+/// A role as the command line takes it.
+enum RoleArgument: String, ExpressibleByArgument, CaseIterable {
+    case clerk, supervisor, dpo
+
+    var role: Role { Role(rawValue: rawValue)! }
+}
+
+/// Staff accounts as a table or as JSON (`login`, `role`, `name`, `enabled`, `since`).
+struct StaffOutput {
+    let output: OutputOptions
+
+    /// The JSON form of one account; a missing name is `null`.
+    struct AccountJSON: Encodable {
+        let login: String
+        let role: String
+        let name: String?
+        let enabled: Bool
+        let since: String
+
+        enum CodingKeys: String, CodingKey {
+            case login, role, name, enabled, since
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(login, forKey: .login)
+            try container.encode(role, forKey: .role)
+            try container.encode(name, forKey: .name)
+            try container.encode(enabled, forKey: .enabled)
+            try container.encode(since, forKey: .since)
+        }
+    }
+
+    func print(_ accounts: [StaffAccount]) {
+        let lang = output.lang
+        if output.json {
+            let rows = accounts.map { account in
+                AccountJSON(
+                    login: account.login, role: account.role.rawValue, name: account.displayName,
+                    enabled: account.enabled, since: ISOFormat.utc(Instant(secondsSinceEpoch: account.createdAt)))
+            }
+            JSONOutput.print(rows)
+            return
+        }
+        if accounts.isEmpty {
+            let text = lang.pick(
+                "Keine Benutzerkonten (Einzelplatzmodus: jeder darf alles).\n",
+                "No staff accounts (single-user mode: anyone may do anything).\n")
+            FileHandle.standardOutput.write(Data(text.utf8))
+            return
+        }
+        let table = TextTable.render(
+            headers: lang == .de ? ["Login", "Rolle", "Name", "Status"] : ["Login", "Role", "Name", "State"],
+            rows: accounts.map { account in
+                [
+                    account.login, lang.pick(account.role.germanName, account.role.rawValue), account.displayName ?? "–",
+                    account.enabled ? lang.pick("aktiv", "enabled") : lang.pick("gesperrt", "disabled"),
+                ]
+            })
+        FileHandle.standardOutput.write(Data(table.utf8))
+    }
+}

@@ -1,0 +1,73 @@
+import DSRApp
+import DSRCore
+import Foundation
+import Testing
+
+@Suite("A clerk works on unassigned cases and their own")
+struct VisibilityTests {
+    @Test("lists, details and steps of a case assigned to someone else are refused to a clerk")
+    func clerkSeesOwnCases() throws {
+        let fixture = try AppFixture()
+        defer { fixture.remove() }
+        let mine = try fixture.log("2026-11-16 10:00").state.id
+        let theirs = try fixture.log("2026-11-17 10:00").state.id
+        let open = try fixture.log("2026-11-18 10:00").state.id
+        let supervisor = try fixture.session(AppFixture.supervisor)
+        try supervisor.record(.assign(to: AppFixture.clerk), on: mine)
+        try supervisor.record(.assign(to: AppFixture.otherClerk), on: theirs)
+
+        let clerk = try fixture.session(AppFixture.clerk)
+        #expect(try clerk.listCases(CaseQuery()).map(\.summary.caseID) == [mine, open])
+        #expect(try clerk.overdueCases(at: fixture.now).map(\.summary.caseID).sorted() == [mine, open])
+        #expect(try clerk.findCases(subjectContaining: "Erika").map(\.summary.caseID) == [mine, open])
+        #expect(try supervisor.listCases(CaseQuery()).count == 3)
+        let events = try fixture.eventCount()
+        for attempt in [
+            { _ = try clerk.caseDetail(theirs) },
+            { _ = try clerk.record(.acknowledge, on: theirs) },
+            { _ = try clerk.rectify(theirs, values: [.subject: "Neu"]) },
+        ] as [() throws -> Void] {
+            let error = #expect(throws: AppError.self) { try attempt() }
+            #expect(error?.kind == .notPermitted)
+            #expect(error?.message == "case \(theirs) is assigned to someone else; a supervisor can reassign it")
+        }
+        #expect(try fixture.eventCount() == events)
+        #expect(try clerk.record(.acknowledge, on: mine).state.acknowledgedAt != nil)
+    }
+
+    @Test("the check runs inside the write: a session opened before the case was reassigned is refused")
+    func checkedInsideTheWrite() throws {
+        let fixture = try AppFixture()
+        defer { fixture.remove() }
+        let id = try fixture.log().state.id
+        let clerk = try fixture.session(AppFixture.clerk)
+        #expect(try clerk.caseDetail(id).state.assignee == nil)
+        try fixture.session(AppFixture.supervisor).record(.assign(to: AppFixture.otherClerk), on: id)
+        let error = #expect(throws: AppError.self) { try clerk.record(.note("zu spät"), on: id) }
+        #expect(error?.kind == .notPermitted)
+    }
+
+    @Test("an unknown case is 'not found'; a step that makes no sense is bad input, in words about the matter")
+    func errorsSpeakOfTheMatter() throws {
+        let fixture = try AppFixture()
+        defer { fixture.remove() }
+        let id = try fixture.log().state.id
+        let clerk = try fixture.session(AppFixture.clerk)
+        #expect((#expect(throws: AppError.self) { try clerk.caseDetail(CaseID("2026-00999")!) })?.kind == .notFound)
+        let early = #expect(throws: AppError.self) {
+            try clerk.record(.acknowledge, on: id, at: try fixture.instant("2026-11-01 09:00"))
+        }
+        #expect(early?.kind == .badInput)
+        #expect(early?.message == "case \(id): the moment of the step lies before the receipt of the request")
+        let future = #expect(throws: AppError.self) {
+            try clerk.logCase(
+                CaseInput(kinds: [.access], channel: .post, received: try fixture.instant("2027-01-01 09:00"), personal: [.subject: "X"]))
+        }
+        #expect(future?.message == "the moment of receipt lies in the future")
+        let civil = #expect(throws: AppError.self) {
+            try clerk.logCase(CaseInput(kinds: [.injunction], channel: .post, received: fixture.now, personal: [.subject: "X"]))
+        }
+        #expect(civil?.message.contains("name the date the claimant set") == true)
+        #expect(!(civil?.message.contains("--") ?? true), "no CLI flags in the application's messages")
+    }
+}
