@@ -72,7 +72,6 @@ let package = Package(
                 "DSRCore",
                 "DSRApp",
                 "DSRXML",
-                "DSRStore",
                 "DSRReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),

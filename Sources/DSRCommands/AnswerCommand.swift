@@ -15,13 +15,16 @@ struct AnswerCommand: ParsableCommand {
     @Option(name: .long, help: "granted, partial, refused or no-data.")
     var outcome: String
 
-    @Option(name: .long, help: ArgumentHelp("Legal basis of a (partial) refusal, e.g. \"§ 12 LDSG RLP\".", valueName: "text"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Legal basis of a (partial) refusal, e.g. \"§ 12 LDSG RLP\".", valueName: "text"))
     var basis: String?
 
     func run() throws {
         guard let requestKind = RequestKind(name: kind) else { throw DSRCoreError.unknownKind(kind) }
         guard let outcomeValue = Outcome(rawValue: outcome.lowercased()) else {
-            throw DSRCoreError.stepRefused("unknown outcome; valid: " + Outcome.allCases.map(\.rawValue).joined(separator: ", "))
+            throw DSRCoreError.stepRefused(
+                "unknown outcome; valid: " + Outcome.allCases.map(\.rawValue).joined(separator: ", "))
         }
         let basisText = try basis.map { try PersonalText.validated($0, field: .reference, option: "--basis") }
         try step.record { _ in .answer(kind: requestKind, outcome: outcomeValue, basis: basisText) }

@@ -4,7 +4,8 @@ import DSRCore
 
 /// `dsr assign CASE --to USER`: the case is given to a member of staff.
 struct AssignCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "assign", abstract: "Assign a case to a member of staff.")
+    static let configuration = CommandConfiguration(
+        commandName: "assign", abstract: "Assign a case to a member of staff.")
 
     @OptionGroup var step: StepOptions
 
@@ -12,7 +13,9 @@ struct AssignCommand: ParsableCommand {
     var to: String
 
     func validate() throws {
-        do { try LoginName.check(to) } catch { throw ValidationError("--to takes a login name (letters, digits, . _ -)") }
+        do { try LoginName.check(to) } catch {
+            throw ValidationError("--to takes a login name (letters, digits, . _ -)")
+        }
     }
 
     func run() throws { try step.record { _ in .assign(to: to) } }

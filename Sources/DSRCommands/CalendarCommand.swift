@@ -1,5 +1,5 @@
-import DSRApp
 import ArgumentParser
+import DSRApp
 import DSRCore
 import Foundation
 
@@ -27,10 +27,13 @@ struct CalendarCommand: ParsableCommand {
         if deadlines { return }
         guard let year else { throw ValidationError("give --year YYYY, or --deadlines") }
         guard DeadlineEngine.supportedYears.contains(year) else {
-            throw ValidationError("--year must be within \(DeadlineEngine.supportedYears.lowerBound)–\(DeadlineEngine.supportedYears.upperBound)")
+            throw ValidationError(
+                "--year must be within \(DeadlineEngine.supportedYears.lowerBound)–\(DeadlineEngine.supportedYears.upperBound)"
+            )
         }
         if let land, Land(code: land) == nil {
-            throw ValidationError("unknown Land '\(land)'; valid: " + Land.allCases.map(\.rawValue).joined(separator: " "))
+            throw ValidationError(
+                "unknown Land '\(land)'; valid: " + Land.allCases.map(\.rawValue).joined(separator: " "))
         }
     }
 
@@ -43,9 +46,8 @@ struct CalendarCommand: ParsableCommand {
 
     func run() throws {
         if deadlines {
-            let context = try store.session(policy: policyOptions, for: .exportDeadlines)
-            try ExportRunner(context: context, language: output.lang).run(
-                format: .ics, from: nil, to: nil, out: "-", includePersonalData: false, csvDialect: .rfc4180)
+            try store.session(policy: policyOptions, for: .exportDeadlines)
+                .export(ReportRequest(format: .ics, language: output.lang, csvDialect: .rfc4180), to: "-")
             return
         }
         let year = self.year!

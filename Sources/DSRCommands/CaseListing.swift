@@ -1,6 +1,5 @@
 import DSRApp
 import DSRCore
-import DSRApp
 import Foundation
 
 /// Lists of cases as `dsr list`, `dsr overdue` and `dsr find` print them: a table, or a
@@ -22,8 +21,14 @@ struct CaseListing {
         } else {
             output = TextTable.render(
                 headers: language == .de
-                    ? ["Fall", "Status", "Bürostd.", "intern fällig", "Frist", "Bearbeiter", "Anliegen", "Kanal", "Eingangsbestätigung"]
-                    : ["Case", "Status", "Office h", "Internal due", "Deadline", "Assignee", "Requests", "Channel", "Acknowledgement"],
+                    ? [
+                        "Fall", "Status", "Bürostd.", "intern fällig", "Frist", "Bearbeiter", "Anliegen", "Kanal",
+                        "Eingangsbestätigung",
+                    ]
+                    : [
+                        "Case", "Status", "Office h", "Internal due", "Deadline", "Assignee", "Requests", "Channel",
+                        "Acknowledgement",
+                    ],
                 rows: entries.map(row))
         }
         FileHandle.standardOutput.write(Data(output.utf8))

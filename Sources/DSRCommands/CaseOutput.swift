@@ -1,5 +1,5 @@
-import DSRCore
 import DSRApp
+import DSRCore
 import Foundation
 
 /// How case commands print: what was recorded and where the case stands, in German or
@@ -45,10 +45,12 @@ struct CaseOutput {
                 + " · " + language.pick("Frist ", "deadline ") + format.date(schedule.dueDate)
                 + " · " + language.pick("intern fällig ", "internal due ") + format.instant(schedule.internalDue))
         if let extended = schedule.extendedDeadline, schedule.extensionState != .inEffect, change.state.isActive {
-            lines.append(language.pick("Verlängerung möglich bis ", "Extension possible until ") + format.date(extended))
+            lines.append(
+                language.pick("Verlängerung möglich bis ", "Extension possible until ") + format.date(extended))
         }
         if let due = schedule.acknowledgementDue {
-            lines.append(language.pick("Eingangsbestätigung fällig bis ", "Acknowledgement due by ") + format.instant(due))
+            lines.append(
+                language.pick("Eingangsbestätigung fällig bis ", "Acknowledgement due by ") + format.instant(due))
         }
         for finding in findings { lines.append(language.pick("Achtung: ", "Warning: ") + finding.label(language)) }
         FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))

@@ -19,8 +19,10 @@ public struct DSRCommand: ParsableCommand {
             WithdrawCommand.self, AssignCommand.self, NoteCommand.self, CloseCommand.self, ReopenCommand.self,
             ReplyRouteCommand.self, LetterCommand.self, DutiesCommand.self, DutyCommand.self,
             ShowCommand.self, ListCommand.self, OverdueCommand.self, FindCommand.self, VerifyCommand.self,
-            InfoCommand.self, ImportCommand.self, ExportCommand.self, PurgeCommand.self, BackupCommand.self, RestoreCommand.self,
-            SubjectCommand.self, UserCommand.self, KeygenCommand.self, DemoCommand.self, DeadlineCommand.self, CalendarCommand.self, PolicyCommand.self,
+            InfoCommand.self, ImportCommand.self, ExportCommand.self, PurgeCommand.self, BackupCommand.self,
+            RestoreCommand.self,
+            SubjectCommand.self, UserCommand.self, KeygenCommand.self, DemoCommand.self, DeadlineCommand.self,
+            CalendarCommand.self, PolicyCommand.self,
         ]
     )
 

@@ -39,7 +39,9 @@ struct DeadlineCommand: ParsableCommand {
 
     func validate() throws {
         if batch {
-            guard received == nil else { throw ValidationError("--batch reads the moments from FILE; do not also give --received") }
+            guard received == nil else {
+                throw ValidationError("--batch reads the moments from FILE; do not also give --received")
+            }
         } else {
             guard received != nil else { throw ValidationError("give --received WHEN, or --batch [FILE|-]") }
             guard file == nil else { throw ValidationError("a FILE argument is only read with --batch") }

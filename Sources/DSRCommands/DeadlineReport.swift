@@ -16,16 +16,19 @@ struct DeadlineReport {
         rows.append((lang.pick("Fristende", "Deadline ends"), format.instant(schedule.deadlineEnd)))
         rows.append((lang.pick("Intern fällig", "Internal due"), format.instant(schedule.internalDue)))
         if let extended = schedule.extendedDeadline {
-            rows.append((
-                lang.pick("Verlängerung bis", "Extension until"),
-                format.date(extended) + lang.pick(" (bei Verlängerung, Art. 12 Abs. 3 S. 2 DSGVO)", " (if extended, Art. 12(3) GDPR)")
-            ))
+            rows.append(
+                (
+                    lang.pick("Verlängerung bis", "Extension until"),
+                    format.date(extended)
+                        + lang.pick(" (bei Verlängerung, Art. 12 Abs. 3 S. 2 DSGVO)", " (if extended, Art. 12(3) GDPR)")
+                ))
         }
-        rows.append((
-            lang.pick("Stand", "Status"),
-            statusName(schedule.status) + " · " + format.hours(schedule.officeHoursLeft)
-                + lang.pick(" Bürostunden bis intern fällig", " office hours left until internal due")
-        ))
+        rows.append(
+            (
+                lang.pick("Stand", "Status"),
+                statusName(schedule.status) + " · " + format.hours(schedule.officeHoursLeft)
+                    + lang.pick(" Bürostunden bis intern fällig", " office hours left until internal due")
+            ))
         let width = rows.map(\.0.count).max() ?? 0
         return rows.map { label, value in
             label.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + value
@@ -37,7 +40,8 @@ struct DeadlineReport {
         let lang = format.language
         switch engine.policy.deadlineRule(for: kind) {
         case .claimantSet:
-            return lang.pick(" (vom Anspruchsteller gesetzt, \(kind.legalSource))", " (set by the claimant, \(kind.legalSource))")
+            return lang.pick(
+                " (vom Anspruchsteller gesetzt, \(kind.legalSource))", " (set by the claimant, \(kind.legalSource))")
         case .period(let period, _):
             return " (\(format.period(period)), \(kind.legalSource), Art. 12 Abs. 3 DSGVO)"
         }

@@ -1,7 +1,6 @@
-import DSRApp
 import ArgumentParser
+import DSRApp
 import DSRCore
-import DSRStore
 import Foundation
 
 /// `dsr demo`: fills a new database with a deterministic, realistic synthetic data set and
@@ -16,7 +15,8 @@ struct DemoCommand: ParsableCommand {
             With --db the file must be new or empty. The same --seed and --at give the same data.
             """)
 
-    @Option(name: .long, help: ArgumentHelp("Database file to create (default: <tmp>/dsr-demo.sqlite).", valueName: "file"))
+    @Option(
+        name: .long, help: ArgumentHelp("Database file to create (default: <tmp>/dsr-demo.sqlite).", valueName: "file"))
     var db: String?
 
     @Option(name: .long, help: "Number of cases.")
@@ -40,20 +40,13 @@ struct DemoCommand: ParsableCommand {
         if db == nil {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         }
-        let context = try StoreOptions.parse(["--db", path]).session(policy: policy, for: .logDemoCases)
-        guard try context.store.counts().events == 0 else {
-            throw CommandFailure(message: "\(path): the demo writes only into a new or empty database", exitCode: CommandFailure.badInput)
-        }
-        let now = try context.moment(at)
-        let (reference, engine) = context.policyForNewCases()
-        try context.store.storePolicy(text: reference.text, source: reference.source, now: now, makeDefault: true)
-        var scenario = DemoScenario(seed: seed, now: now, caseCount: cases, engine: engine, policy: reference)
-        try scenario.write(into: context.store)
-        let counts = try context.store.counts()
+        let session = try StoreOptions.parse(["--db", path]).session(policy: policy, for: .logDemoCases)
+        let now = try session.moment(at)
+        let counts = try session.fillWithDemoData(cases: cases, seed: seed, at: now)
         let header = output.lang.pick(
             "Demo: \(counts.cases) Fälle, \(counts.events) Ereignisse in \(path)\n(ausprobieren: dsr overdue --db \(path))\n\n",
             "Demo: \(counts.cases) cases, \(counts.events) events in \(path)\n(try: dsr overdue --db \(path))\n\n")
         if !output.json { FileHandle.standardOutput.write(Data(header.utf8)) }
-        _ = try OverdueView(session: context, language: output.lang).print(at: now, json: output.json)
+        _ = try OverdueView(session: session, language: output.lang).print(at: now, json: output.json)
     }
 }

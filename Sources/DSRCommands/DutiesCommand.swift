@@ -1,5 +1,5 @@
-import DSRApp
 import ArgumentParser
+import DSRApp
 import DSRCore
 import Foundation
 
@@ -26,7 +26,8 @@ struct DutiesCommand: ParsableCommand {
             writer.newline()
             FileHandle.standardOutput.write(writer.data)
         } else if statuses.isEmpty {
-            FileHandle.standardOutput.write(Data(output.lang.pick("Die Policy nennt keine Pflichten.\n", "The policy names no duties.\n").utf8))
+            FileHandle.standardOutput.write(
+                Data(output.lang.pick("Die Policy nennt keine Pflichten.\n", "The policy names no duties.\n").utf8))
         } else {
             FileHandle.standardOutput.write(Data(listing.table(statuses).utf8))
         }

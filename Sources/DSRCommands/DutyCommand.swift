@@ -1,5 +1,5 @@
-import DSRApp
 import ArgumentParser
+import DSRApp
 import DSRCore
 import Foundation
 
@@ -15,7 +15,8 @@ struct DutyCommand: ParsableCommand {
         @Argument(help: ArgumentHelp("The duty (dsr duties names them).", valueName: "name"))
         var name: String
 
-        @Option(name: .long, help: ArgumentHelp("Where it was done (one of the duty's channels).", valueName: "channel"))
+        @Option(
+            name: .long, help: ArgumentHelp("Where it was done (one of the duty's channels).", valueName: "channel"))
         var channel: String
 
         @Option(name: .long, help: ArgumentHelp("When it was done (default: now).", valueName: "when"))
@@ -36,7 +37,10 @@ struct DutyCommand: ParsableCommand {
             try namingFlags(["the link": "--link", "the moment the duty was done": "--at"]) {
                 try session.recordDutyDone(duty: name, channel: channel, link: link, at: at)
             }
-            FileHandle.standardOutput.write(Data("\(name) (\(channel)): \(HumanFormat(language: lang, zone: session.tracker.engine.zone).instant(at))\n".utf8))
+            FileHandle.standardOutput.write(
+                Data(
+                    "\(name) (\(channel)): \(HumanFormat(language: lang, zone: session.tracker.engine.zone).instant(at))\n"
+                        .utf8))
         }
     }
 }

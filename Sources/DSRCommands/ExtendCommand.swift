@@ -10,7 +10,8 @@ struct ExtendCommand: ParsableCommand {
 
     @OptionGroup var step: StepOptions
 
-    @Option(name: .long, help: ArgumentHelp("The reasons given to the person (- reads standard input).", valueName: "text"))
+    @Option(
+        name: .long, help: ArgumentHelp("The reasons given to the person (- reads standard input).", valueName: "text"))
     var reason: String
 
     @Option(name: .long, help: ArgumentHelp("When the person was told (default: --at).", valueName: "when"))

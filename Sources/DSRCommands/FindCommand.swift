@@ -1,7 +1,6 @@
-import DSRApp
 import ArgumentParser
+import DSRApp
 import DSRCore
-import DSRStore
 import Foundation
 
 /// `dsr find --subject TEXT`: all cases of a person (name contains TEXT, ignoring case).

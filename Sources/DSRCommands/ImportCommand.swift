@@ -1,5 +1,5 @@
-import DSRApp
 import ArgumentParser
+import DSRApp
 import DSRCore
 import Foundation
 
@@ -32,7 +32,8 @@ struct ImportCommand: ParsableCommand {
         do {
             count = try store.session(policy: policy, for: .importCases).importCases(csv: data)
         } catch let failure as ImportFailure {
-            throw CommandFailure(message: "\(file):\(failure.line): \(failure.message)", exitCode: CommandFailure.badInput)
+            throw CommandFailure(
+                message: "\(file):\(failure.line): \(failure.message)", exitCode: CommandFailure.badInput)
         }
         let text = output.lang.pick("\(count) Fälle importiert.\n", "\(count) cases imported.\n")
         FileHandle.standardOutput.write(Data(text.utf8))

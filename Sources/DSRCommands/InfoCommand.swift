@@ -1,12 +1,12 @@
-import DSRApp
 import ArgumentParser
-import DSRCore
 import DSRApp
+import DSRCore
 import Foundation
 
 /// `dsr info`: where the database is, its schema version, what it holds, the policy in force.
 struct InfoCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "info", abstract: "Show the database, its schema version and the policy in force.")
+    static let configuration = CommandConfiguration(
+        commandName: "info", abstract: "Show the database, its schema version and the policy in force.")
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var policy: PolicyOptions
@@ -48,7 +48,8 @@ struct InfoCommand: ParsableCommand {
         let lang = output.lang
         let vault: String =
             switch info.vault {
-            case .plain: lang.pick("unverschlüsselt (dsr keygen erzeugt einen Schlüssel)", "not sealed (dsr keygen makes a key)")
+            case .plain:
+                lang.pick("unverschlüsselt (dsr keygen erzeugt einen Schlüssel)", "not sealed (dsr keygen makes a key)")
             case .sealed: lang.pick("verschlüsselt, Schlüssel vorhanden", "sealed, key given")
             case .sealedNoKey:
                 lang.pick(
@@ -60,9 +61,11 @@ struct InfoCommand: ParsableCommand {
             ?? lang.pick(
                 "Einzelplatzmodus (die Datenbank hat keine Benutzerkonten; jeder darf alles)",
                 "single-user mode (the database has no staff accounts; anyone may do anything)")
-        let text = lang.pick("Datenbank: ", "Database: ") + info.databasePath + "\n"
+        let text =
+            lang.pick("Datenbank: ", "Database: ") + info.databasePath + "\n"
             + lang.pick("Schema: ", "Schema: ") + info.schema.joined(separator: ", ") + "\n"
-            + lang.pick("Fälle: ", "Cases: ") + "\(info.cases) · " + lang.pick("Ereignisse: ", "events: ") + "\(info.events)\n"
+            + lang.pick("Fälle: ", "Cases: ") + "\(info.cases) · " + lang.pick("Ereignisse: ", "events: ")
+            + "\(info.events)\n"
             + lang.pick("Policy: ", "Policy: ")
             + "\(info.policy.controller.name), \(info.policy.controller.unit) (\(info.policySource), \(info.policyHash.prefix(12))…)\n"
             + lang.pick("Benutzer: ", "User: ") + access.login + " – " + role + "\n"

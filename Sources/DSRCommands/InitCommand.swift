@@ -1,6 +1,6 @@
 import ArgumentParser
-import DSRCore
 import DSRApp
+import DSRCore
 import Foundation
 
 /// `dsr init [--db FILE] [--policy FILE]`: creates the database and stores the policy new
@@ -18,9 +18,11 @@ struct InitCommand: ParsableCommand {
         let session = try store.session(policy: policy, for: .choosePolicy, seedingStaff: false)
         try session.choosePolicy()
         let info = try session.info()
-        let text = lang.pick("Datenbank: ", "Database: ") + info.databasePath + "\n"
+        let text =
+            lang.pick("Datenbank: ", "Database: ") + info.databasePath + "\n"
             + lang.pick("Schema: ", "Schema: ") + info.schema.joined(separator: ", ") + "\n"
-            + lang.pick("Policy: ", "Policy: ") + "\(info.policy.controller.name), \(info.policy.controller.unit) (\(info.policySource))\n"
+            + lang.pick("Policy: ", "Policy: ")
+            + "\(info.policy.controller.name), \(info.policy.controller.unit) (\(info.policySource))\n"
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 }

@@ -1,6 +1,6 @@
 import ArgumentParser
+import DSRApp
 import DSRCore
-import DSRStore
 import Foundation
 
 /// `dsr keygen --out FILE`: a new vault key (32 random bytes, mode 0600).
@@ -21,10 +21,11 @@ struct KeygenCommand: ParsableCommand {
     var lang: Language = .de
 
     func run() throws {
-        try VaultKey.create(at: out)
+        try VaultKeys.create(at: out)
         let text = lang.pick(
-            "Tresorschlüssel: \(out) (\(VaultKey.size) Byte, nur für Sie lesbar)\nBewahren Sie eine Kopie getrennt von der Datenbank auf: ohne Schlüssel sind Namen und Kontakte verloren.\n",
-            "Vault key: \(out) (\(VaultKey.size) bytes, readable by you only)\nKeep a copy apart from the database: without the key, names and contacts are lost.\n")
+            "Tresorschlüssel: \(out) (\(VaultKeys.size) Byte, nur für Sie lesbar)\nBewahren Sie eine Kopie getrennt von der Datenbank auf: ohne Schlüssel sind Namen und Kontakte verloren.\n",
+            "Vault key: \(out) (\(VaultKeys.size) bytes, readable by you only)\nKeep a copy apart from the database: without the key, names and contacts are lost.\n"
+        )
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 }

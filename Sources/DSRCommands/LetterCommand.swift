@@ -1,5 +1,5 @@
-import DSRApp
 import ArgumentParser
+import DSRApp
 import DSRCore
 import DSRReports
 import Foundation
@@ -38,16 +38,21 @@ struct LetterCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Send by this channel instead of the reply route.", valueName: "channel"))
     var channel: String?
 
-    @Option(name: .long, help: ArgumentHelp("Write the letter to this file instead of standard output.", valueName: "file"))
+    @Option(
+        name: .long, help: ArgumentHelp("Write the letter to this file instead of standard output.", valueName: "file"))
     var out: String?
 
     @Option(name: .customLong("fill"), help: ArgumentHelp("A placeholder's text (repeatable).", valueName: "key=text"))
     var fills: [String] = []
 
-    @Option(name: .customLong("fill-file"), help: ArgumentHelp("Placeholder texts: [KEY] lines, each followed by its text.", valueName: "file"))
+    @Option(
+        name: .customLong("fill-file"),
+        help: ArgumentHelp("Placeholder texts: [KEY] lines, each followed by its text.", valueName: "file"))
     var fillFile: String?
 
-    @Option(name: .long, help: ArgumentHelp("Reasons for an extension (default: those recorded with dsr extend).", valueName: "text"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Reasons for an extension (default: those recorded with dsr extend).", valueName: "text"))
     var reason: String?
 
     @Option(name: .long, help: ArgumentHelp("Date of the letter (default: now).", valueName: "when"))

@@ -18,7 +18,8 @@ enum LetterFills {
             var lines: [Substring] = []
             func finish() throws {
                 guard let key else { return }
-                fills[key] = try validated(lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines), key: key)
+                fills[key] = try validated(
+                    lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines), key: key)
             }
             for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
                 let trimmed = line.trimmingCharacters(in: .whitespaces)

@@ -1,14 +1,15 @@
-import DSRApp
 import ArgumentParser
-import DSRCore
 import DSRApp
+import DSRCore
 import Foundation
 
 /// `dsr list`: cases by status, kind, channel, assignee and time of receipt.
 struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List cases.")
 
-    @Option(name: .long, help: "Status: open, at-risk, paused, overdue, answered-on-time, answered-late, closed, withdrawn.")
+    @Option(
+        name: .long, help: "Status: open, at-risk, paused, overdue, answered-on-time, answered-late, closed, withdrawn."
+    )
     var status: String?
 
     @Option(name: .long, help: "Request kind (German or English).")
@@ -20,10 +21,14 @@ struct ListCommand: ParsableCommand {
     @Option(name: .long, help: "Login name of the assignee.")
     var assignee: String?
 
-    @Option(name: .customLong("received-from"), help: ArgumentHelp("Received at or after (date or WHEN).", valueName: "when"))
+    @Option(
+        name: .customLong("received-from"),
+        help: ArgumentHelp("Received at or after (date or WHEN).", valueName: "when"))
     var receivedFrom: String?
 
-    @Option(name: .customLong("received-to"), help: ArgumentHelp("Received before the end of this day (date) or this moment.", valueName: "when"))
+    @Option(
+        name: .customLong("received-to"),
+        help: ArgumentHelp("Received before the end of this day (date) or this moment.", valueName: "when"))
     var receivedTo: String?
 
     @Option(name: .long, help: "Show at most N cases.")
@@ -36,7 +41,8 @@ struct ListCommand: ParsableCommand {
     func validate() throws {
         if let limit, limit < 0 { throw ValidationError("--limit must not be negative") }
         if let status, CaseStatus(rawValue: status) == nil {
-            throw ValidationError("unknown status '\(status)'; valid: " + CaseStatus.allCases.map(\.rawValue).joined(separator: ", "))
+            throw ValidationError(
+                "unknown status '\(status)'; valid: " + CaseStatus.allCases.map(\.rawValue).joined(separator: ", "))
         }
     }
 

@@ -1,7 +1,6 @@
-import DSRApp
 import ArgumentParser
-import DSRCore
 import DSRApp
+import DSRCore
 import Foundation
 
 /// `dsr log`: a request came in; log it as a new case and tell its deadline.
@@ -51,11 +50,15 @@ struct LogCommand: ParsableCommand {
     func validate() throws {
         if interactive {
             guard [subject, contact, reference, note].allSatisfy({ $0 == nil }) else {
-                throw ValidationError("--interactive asks for the personal data; do not also give --subject, --contact, --reference or --note")
+                throw ValidationError(
+                    "--interactive asks for the personal data; do not also give --subject, --contact, --reference or --note"
+                )
             }
             return
         }
-        guard subject != nil else { throw ValidationError("give the person's name with --subject (- reads standard input) or use --interactive") }
+        guard subject != nil else {
+            throw ValidationError("give the person's name with --subject (- reads standard input) or use --interactive")
+        }
         let stdinCount = [subject, contact, reference, note].filter { $0 == "-" }.count
         guard stdinCount <= 1 else { throw ValidationError("only one option can read standard input (-)") }
     }
@@ -90,9 +93,12 @@ struct LogCommand: ParsableCommand {
     private func askPersonalData() throws -> [PersonalField: String] {
         let lang = output.lang
         var personal: [PersonalField: String] = [:]
-        personal[.subject] = try PersonalText.ask(lang.pick("Name der betroffenen Person", "Name of the data subject"), field: .subject, required: true)
-        personal[.contact] = try PersonalText.ask(lang.pick("Kontakt (optional)", "Contact (optional)"), field: .contact)
-        personal[.reference] = try PersonalText.ask(lang.pick("Referenz (optional)", "Reference (optional)"), field: .reference)
+        personal[.subject] = try PersonalText.ask(
+            lang.pick("Name der betroffenen Person", "Name of the data subject"), field: .subject, required: true)
+        personal[.contact] = try PersonalText.ask(
+            lang.pick("Kontakt (optional)", "Contact (optional)"), field: .contact)
+        personal[.reference] = try PersonalText.ask(
+            lang.pick("Referenz (optional)", "Reference (optional)"), field: .reference)
         personal[.note] = try PersonalText.ask(lang.pick("Notiz (optional)", "Note (optional)"), field: .note)
         return personal
     }

@@ -1,7 +1,6 @@
-import DSRApp
 import ArgumentParser
-import DSRCore
 import DSRApp
+import DSRCore
 import Foundation
 
 /// `dsr overdue [--at WHEN]`: the supervisor's morning view — every case that still owes an

@@ -1,7 +1,6 @@
-import DSRApp
 import ArgumentParser
+import DSRApp
 import DSRCore
-import DSRStore
 import Foundation
 
 /// `dsr purge [--dry-run] [--at WHEN]`: erases the personal data of closed cases whose
@@ -11,8 +10,8 @@ struct PurgeCommand: ParsableCommand {
         commandName: "purge",
         abstract: "Erase the personal data of closed cases whose retention period has run out.",
         discussion: """
-            Names, contacts and free text go, with their vault keys; kinds, channels, dates, \\
-            outcomes and legal bases stay for statistics. Each purge is an event in the log, and \\
+            Names, contacts and free text go, with their vault keys; kinds, channels, dates, \
+            outcomes and legal bases stay for statistics. Each purge is an event in the log, and \
             dsr verify still passes. Open cases are never purged.
             """)
 
@@ -27,13 +26,8 @@ struct PurgeCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let context = try store.session(policy: policy, for: .purge)
-        let now = try context.moment(at)
-        try context.prepareAllEngines()
-        let candidates = try context.store.purgeCandidates(at: now, engine: context.engine(for:))
-        if !dryRun, !candidates.isEmpty {
-            try context.store.purge(candidates, actor: context.actor, now: now, engine: context.engine(hash:text:))
-        }
+        let session = try store.session(policy: policy, for: .purge)
+        let candidates = try session.purge(at: try session.moment(at), dryRun: dryRun)
         if output.json {
             var writer = JSONWriter()
             writer.beginObject()
@@ -59,11 +53,18 @@ struct PurgeCommand: ParsableCommand {
         }
         let lang = output.lang
         let records = candidates.reduce(0) { $0 + $1.records }
-        var text = dryRun
-            ? lang.pick("Würde löschen: \(candidates.count) Fälle, \(records) Einträge mit Personendaten\n", "Would erase: \(candidates.count) cases, \(records) personal-data records\n")
-            : lang.pick("Gelöscht: \(candidates.count) Fälle, \(records) Einträge mit Personendaten\n", "Erased: \(candidates.count) cases, \(records) personal-data records\n")
+        var text =
+            dryRun
+            ? lang.pick(
+                "Würde löschen: \(candidates.count) Fälle, \(records) Einträge mit Personendaten\n",
+                "Would erase: \(candidates.count) cases, \(records) personal-data records\n")
+            : lang.pick(
+                "Gelöscht: \(candidates.count) Fälle, \(records) Einträge mit Personendaten\n",
+                "Erased: \(candidates.count) cases, \(records) personal-data records\n")
         for candidate in candidates {
-            text += "  \(candidate.caseID)  " + lang.pick("aufbewahrt bis ", "retained until ") + "\(candidate.retainedUntil)  \(candidate.records)\n"
+            text +=
+                "  \(candidate.caseID)  " + lang.pick("aufbewahrt bis ", "retained until ")
+                + "\(candidate.retainedUntil)  \(candidate.records)\n"
         }
         FileHandle.standardOutput.write(Data(text.utf8))
     }

@@ -22,7 +22,9 @@ struct RectifyCommand: ParsableCommand {
 
     func validate() throws {
         guard name != nil || contact != nil else { throw ValidationError("give --name, --contact or both") }
-        guard !(name == "-" && contact == "-") else { throw ValidationError("only one of --name and --contact can read standard input") }
+        guard !(name == "-" && contact == "-") else {
+            throw ValidationError("only one of --name and --contact can read standard input")
+        }
     }
 
     func run() throws {

@@ -1,6 +1,6 @@
 import ArgumentParser
-import DSRCore
 import DSRApp
+import DSRCore
 
 /// `dsr reply-route CASE --via email|post|channel [--contact TEXT]`: the person asked to be
 /// answered another way than through the channel they wrote through (the city's
@@ -11,7 +11,9 @@ struct ReplyRouteCommand: ParsableCommand {
 
     @OptionGroup var step: StepOptions
 
-    @Option(name: .long, help: ArgumentHelp("email, post, or channel (the one the request came through).", valueName: "route"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("email, post, or channel (the one the request came through).", valueName: "route"))
     var via: String
 
     @Option(name: .long, help: ArgumentHelp("The address to answer to (- reads standard input).", valueName: "text"))

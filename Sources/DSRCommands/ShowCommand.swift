@@ -1,12 +1,12 @@
-import DSRApp
 import ArgumentParser
-import DSRCore
 import DSRApp
+import DSRCore
 import Foundation
 
 /// `dsr show CASE`: the facts of a case, its schedule and its timeline.
 struct ShowCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a case: facts, schedule, timeline.")
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "Show a case: facts, schedule, timeline.")
 
     @Argument(help: ArgumentHelp("The case id.", valueName: "case"))
     var caseID: String
@@ -19,7 +19,9 @@ struct ShowCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        guard CaseID(caseID) != nil else { throw ValidationError("'\(caseID)' is not a case id; case ids look like 2026-00042") }
+        guard CaseID(caseID) != nil else {
+            throw ValidationError("'\(caseID)' is not a case id; case ids look like 2026-00042")
+        }
     }
 
     func run() throws {
@@ -55,7 +57,8 @@ struct CaseView {
     private func readable(_ value: VaultText) -> String {
         value.display(
             erased: language.pick("[gelöscht]", "[purged]"),
-            sealed: language.pick("[verschlüsselt; ohne Tresorschlüssel nicht lesbar]", "[sealed; needs the vault key]"))
+            sealed: language.pick("[verschlüsselt; ohne Tresorschlüssel nicht lesbar]", "[sealed; needs the vault key]")
+        )
     }
 
     /// A personal text for JSON: the text, or a fixed marker.
@@ -67,13 +70,21 @@ struct CaseView {
         var rows: [(String, String)] = [
             (language.pick("Fall", "Case"), state.id.rawValue),
             (language.pick("Status", "Status"), status.label(language)),
-            (language.pick("Anliegen", "Requests"), state.kinds.map { kind in
-                let answer = state.answers[kind].map { " → " + language.pick($0.outcome.germanName, $0.outcome.rawValue) } ?? ""
-                return language.pick(kind.germanName, kind.englishName) + " (\(kind.legalSource))" + answer
-            }.joined(separator: "; ")),
+            (
+                language.pick("Anliegen", "Requests"),
+                state.kinds.map { kind in
+                    let answer =
+                        state.answers[kind].map { " → " + language.pick($0.outcome.germanName, $0.outcome.rawValue) }
+                        ?? ""
+                    return language.pick(kind.germanName, kind.englishName) + " (\(kind.legalSource))" + answer
+                }.joined(separator: "; ")
+            ),
             (language.pick("Kanal", "Channel"), language.pick(state.channel.germanName, state.channel.rawValue)),
         ]
-        for (field, label) in [(PersonalField.subject, language.pick("Person", "Subject")), (.contact, language.pick("Kontakt", "Contact")), (.reference, language.pick("Referenz", "Reference"))] {
+        for (field, label) in [
+            (PersonalField.subject, language.pick("Person", "Subject")),
+            (.contact, language.pick("Kontakt", "Contact")), (.reference, language.pick("Referenz", "Reference")),
+        ] {
             if let value = personal.current(field) { rows.append((label, readable(value))) }
         }
         rows.append((language.pick("Eingang", "Received"), format.instant(state.receivedAt)))
@@ -81,26 +92,42 @@ struct CaseView {
         if let extended = schedule.extendedDeadline {
             let state = schedule.extensionState.label(language)
             rows.append(
-                (language.pick("Verlängerung bis", "Extension until"), format.date(extended) + (state == "–" ? "" : " (\(state))")))
+                (
+                    language.pick("Verlängerung bis", "Extension until"),
+                    format.date(extended) + (state == "–" ? "" : " (\(state))")
+                ))
         }
         rows.append((language.pick("Frist gilt bis", "Due"), format.instant(schedule.dueEnd)))
         rows.append((language.pick("Intern fällig", "Internal due"), format.instant(schedule.internalDue)))
-        if schedule.pausedDays > 0 { rows.append((language.pick("Gehemmt", "Paused"), "\(schedule.pausedDays) " + language.pick("Tage", "days"))) }
+        if schedule.pausedDays > 0 {
+            rows.append((language.pick("Gehemmt", "Paused"), "\(schedule.pausedDays) " + language.pick("Tage", "days")))
+        }
         if state.isActive {
-            rows.append((language.pick("Bürostunden", "Office hours"), format.hours(schedule.officeHoursLeft) + language.pick(" bis intern fällig", " left")))
+            rows.append(
+                (
+                    language.pick("Bürostunden", "Office hours"),
+                    format.hours(schedule.officeHoursLeft) + language.pick(" bis intern fällig", " left")
+                ))
         }
         if let due = schedule.acknowledgementDue, let acknowledgement = detail.acknowledgement(at: now) {
-            rows.append((language.pick("Bestätigung", "Acknowledgement"), acknowledgement.shortLabel(language) + " · " + format.instant(due)))
+            rows.append(
+                (
+                    language.pick("Bestätigung", "Acknowledgement"),
+                    acknowledgement.shortLabel(language) + " · " + format.instant(due)
+                ))
         }
         if let assignee = state.assignee { rows.append((language.pick("Bearbeiter", "Assignee"), assignee)) }
         for finding in detail.findings { rows.append((language.pick("Achtung", "Warning"), finding.label(language))) }
         let width = rows.map(\.0.count).max() ?? 0
-        var text = rows.map { $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }.joined(separator: "\n")
+        var text = rows.map { $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }.joined(
+            separator: "\n")
         text += "\n\n" + language.pick("Verlauf", "Timeline") + "\n"
         for record in events {
-            text += "  \(record.id.rawValue)  \(format.instant(record.occurredAt))  \(record.event.label(language))  [\(record.actor)]\n"
+            text +=
+                "  \(record.id.rawValue)  \(format.instant(record.occurredAt))  \(record.event.label(language))  [\(record.actor)]\n"
             for (field, value) in personal.fields(of: record.id) where [.note, .reason].contains(field) {
-                text += "      \(field == .note ? language.pick("Notiz", "Note") : language.pick("Gründe", "Reasons")): \(readable(value))\n"
+                text +=
+                    "      \(field == .note ? language.pick("Notiz", "Note") : language.pick("Gründe", "Reasons")): \(readable(value))\n"
             }
         }
         return text

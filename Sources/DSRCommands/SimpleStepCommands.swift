@@ -4,7 +4,8 @@ import DSRCore
 
 /// `dsr ack CASE`: receipt was acknowledged to the person.
 struct AckCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "ack", abstract: "Record that receipt was acknowledged.")
+    static let configuration = CommandConfiguration(
+        commandName: "ack", abstract: "Record that receipt was acknowledged.")
     @OptionGroup var step: StepOptions
     func run() throws { try step.record { _ in .acknowledge } }
 }
@@ -20,14 +21,16 @@ struct NotifyRecipientsCommand: ParsableCommand {
 
 /// `dsr withdraw CASE`: the person withdrew the request.
 struct WithdrawCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "withdraw", abstract: "Record that the person withdrew the request.")
+    static let configuration = CommandConfiguration(
+        commandName: "withdraw", abstract: "Record that the person withdrew the request.")
     @OptionGroup var step: StepOptions
     func run() throws { try step.record { _ in .withdraw } }
 }
 
 /// `dsr close CASE`: all requests are answered (or withdrawn); the case is done.
 struct CloseCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "close", abstract: "Close a case whose requests are all answered.")
+    static let configuration = CommandConfiguration(
+        commandName: "close", abstract: "Close a case whose requests are all answered.")
     @OptionGroup var step: StepOptions
     func run() throws { try step.record { _ in .close } }
 }
@@ -53,7 +56,8 @@ struct IdentityCommand: ParsableCommand {
     }
 
     struct Confirm: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Identity was confirmed (record \"checked\", keep no copy).")
+        static let configuration = CommandConfiguration(
+            abstract: "Identity was confirmed (record \"checked\", keep no copy).")
         @OptionGroup var step: StepOptions
         func run() throws { try step.record { _ in .confirmIdentity } }
     }
@@ -67,7 +71,8 @@ struct ClarifyCommand: ParsableCommand {
         subcommands: [Request.self, Receive.self])
 
     struct Request: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "The person was asked to clarify or narrow the request.")
+        static let configuration = CommandConfiguration(
+            abstract: "The person was asked to clarify or narrow the request.")
         @OptionGroup var step: StepOptions
         func run() throws { try step.record { _ in .requestClarification } }
     }

@@ -1,7 +1,5 @@
 import ArgumentParser
 import DSRCore
-import DSRStore
-import DSRXML
 import Foundation
 
 /// `--db FILE` and `--vault-key FILE`, shared by every command that works on the case log.
@@ -34,11 +32,4 @@ struct StoreOptions: ParsableArguments {
         let fromEnvironment = ProcessInfo.processInfo.environment["DSR_VAULT_KEY_FILE"]
         return fromEnvironment?.isEmpty == false ? fromEnvironment : nil
     }
-
-    /// Opens (and if need be creates) the database, with the vault key if one is given.
-    func open() throws -> CaseStore {
-        try CaseStore(
-            path: path, vaultKey: try vaultKeyPath.map { try VaultKey(file: $0) }, logger: Diagnostics.logger(verbose: verbose))
-    }
 }
-

@@ -1,13 +1,13 @@
-import DSRApp
 import ArgumentParser
+import DSRApp
 import DSRCore
-import DSRStore
 import Foundation
 
 /// `dsr subject`: the rights of the people in the tracker, applied to the tracker itself.
 struct SubjectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "subject", abstract: "What the tracker holds about a person: export it (Art. 15), correct it (Art. 16).",
+        commandName: "subject",
+        abstract: "What the tracker holds about a person: export it (Art. 15), correct it (Art. 16).",
         subcommands: [Export.self, RectifyCommand.self])
 
     /// `dsr subject export --subject TEXT`: every case of the person, in full.
@@ -44,7 +44,8 @@ struct SubjectCommand: ParsableCommand {
                 "Data held (Art. 15 GDPR): \(views.count) case(s)\n")
             text += lang.pick(
                 "Zweck: Bearbeitung von Anträgen nach Art. 15 ff. DSGVO. Speicherdauer: bis zum Ablauf der Aufbewahrungsfrist nach Abschluss des Vorgangs.\n",
-                "Purpose: handling requests under Art. 15 ff. GDPR. Kept until the retention period after the case was closed has run out.\n")
+                "Purpose: handling requests under Art. 15 ff. GDPR. Kept until the retention period after the case was closed has run out.\n"
+            )
             for view in views { text += "\n" + view.text() }
             FileHandle.standardOutput.write(Data(text.utf8))
         }

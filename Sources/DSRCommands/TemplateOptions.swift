@@ -16,7 +16,8 @@ struct TemplateOptions: ParsableArguments {
     func load(besidePolicy policyFile: String?) throws -> LetterTemplates {
         if let templates { return try LetterTemplates.folder(templates) }
         if let policyFile {
-            let beside = URL(fileURLWithPath: policyFile).deletingLastPathComponent().appendingPathComponent("templates")
+            let beside = URL(fileURLWithPath: policyFile).deletingLastPathComponent().appendingPathComponent(
+                "templates")
             var isFolder: ObjCBool = false
             if FileManager.default.fileExists(atPath: beside.path, isDirectory: &isFolder), isFolder.boolValue {
                 return try LetterTemplates.folder(beside.path)

@@ -18,7 +18,8 @@ enum TextTable {
             }
             return text
         }
-        var text = line(headers, headers.map(\.count)) + "\n"
+        var text =
+            line(headers, headers.map(\.count)) + "\n"
             + line(widths.map { String(repeating: "-", count: $0) }, widths) + "\n"
         for (row, rowCounts) in zip(rows, counts) { text += line(row, rowCounts) + "\n" }
         return text

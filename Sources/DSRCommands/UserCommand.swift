@@ -1,7 +1,6 @@
 import ArgumentParser
 import DSRApp
 import DSRCore
-import DSRStore
 import Foundation
 
 /// `dsr user add|role|disable|list`: the staff accounts and their roles. Each change is an
@@ -42,7 +41,8 @@ struct UserCommand: ParsableCommand {
     }
 
     struct ChangeRole: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "role", abstract: "Give a staff account another role.")
+        static let configuration = CommandConfiguration(
+            commandName: "role", abstract: "Give a staff account another role.")
 
         @Argument(help: ArgumentHelp("The login name.", valueName: "login"))
         var login: String
@@ -128,7 +128,7 @@ struct StaffOutput {
             let rows = accounts.map { account in
                 AccountJSON(
                     login: account.login, role: account.role.rawValue, name: account.displayName,
-                    enabled: account.enabled, since: ISOFormat.utc(Instant(secondsSinceEpoch: account.createdAt)))
+                    enabled: account.enabled, since: ISOFormat.utc(account.createdAt))
             }
             JSONOutput.print(rows)
             return
@@ -144,7 +144,8 @@ struct StaffOutput {
             headers: lang == .de ? ["Login", "Rolle", "Name", "Status"] : ["Login", "Role", "Name", "State"],
             rows: accounts.map { account in
                 [
-                    account.login, lang.pick(account.role.germanName, account.role.rawValue), account.displayName ?? "–",
+                    account.login, lang.pick(account.role.germanName, account.role.rawValue),
+                    account.displayName ?? "–",
                     account.enabled ? lang.pick("aktiv", "enabled") : lang.pick("gesperrt", "disabled"),
                 ]
             })

@@ -1,7 +1,6 @@
-import DSRApp
 import ArgumentParser
+import DSRApp
 import DSRCore
-import DSRStore
 import Foundation
 
 /// `dsr verify`: walks the hash chain. Exit 0 and the head hash when intact; exit 1 naming
@@ -15,8 +14,7 @@ struct VerifyCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let context = try store.session(policy: policy, for: .verifyLog)
-        let report = try context.store.verify()
+        let report = try store.session(policy: policy, for: .verifyLog).verify()
         if output.json {
             var writer = JSONWriter()
             writer.beginObject()
@@ -37,10 +35,17 @@ struct VerifyCommand: ParsableCommand {
             FileHandle.standardOutput.write(writer.data)
         } else if report.isIntact {
             let lang = output.lang
-            let text = lang.pick("Kette intakt: ", "Chain intact: ") + "\(report.events) "
+            let text =
+                lang.pick("Kette intakt: ", "Chain intact: ") + "\(report.events) "
                 + lang.pick("Ereignisse", "events")
-                + (report.purgedRecords > 0 ? lang.pick(", \(report.purgedRecords) gelöschte Personendaten-Einträge", ", \(report.purgedRecords) purged personal-data records") : "")
-                + (report.sealedUnchecked > 0 ? lang.pick(", \(report.sealedUnchecked) verschlüsselte Einträge ungeprüft (kein Tresorschlüssel)", ", \(report.sealedUnchecked) sealed records unchecked (no vault key)") : "")
+                + (report.purgedRecords > 0
+                    ? lang.pick(
+                        ", \(report.purgedRecords) gelöschte Personendaten-Einträge",
+                        ", \(report.purgedRecords) purged personal-data records") : "")
+                + (report.sealedUnchecked > 0
+                    ? lang.pick(
+                        ", \(report.sealedUnchecked) verschlüsselte Einträge ungeprüft (kein Tresorschlüssel)",
+                        ", \(report.sealedUnchecked) sealed records unchecked (no vault key)") : "")
                 + "\n" + lang.pick("Kopf: ", "Head: ") + report.head + "\n"
             FileHandle.standardOutput.write(Data(text.utf8))
         }

@@ -32,11 +32,14 @@ public enum DSRCoreError: Error, Equatable, CustomStringConvertible {
         case .nonexistentLocalTime(let time, let zone):
             return "\(time) does not exist in \(zone) (the clocks skip it); give the time with its UTC offset"
         case .ambiguousLocalTime(let time, let zone):
-            return "\(time) occurs twice in \(zone) (the clocks go back); give it with its offset, e.g. +02:00 or +01:00"
+            return
+                "\(time) occurs twice in \(zone) (the clocks go back); give it with its offset, e.g. +02:00 or +01:00"
         case .outOfSupportedRange(let year):
-            return "year \(year) is outside the supported years \(DeadlineEngine.supportedYears.lowerBound)–\(DeadlineEngine.supportedYears.upperBound)"
+            return
+                "year \(year) is outside the supported years \(DeadlineEngine.supportedYears.lowerBound)–\(DeadlineEngine.supportedYears.upperBound)"
         case .missingClaimantDate(let kind):
-            return "\(kind.germanName) is a civil claim without a statutory period: give the date the claimant set (--due YYYY-MM-DD)"
+            return
+                "\(kind.germanName) is a civil claim without a statutory period: give the date the claimant set (--due YYYY-MM-DD)"
         case .unknownTimeZone(let zone):
             return "unknown time zone '\(zone)'"
         case .unknownKind:

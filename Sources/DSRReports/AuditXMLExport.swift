@@ -11,7 +11,9 @@ public enum AuditXMLExport {
 
     /// Writes the export to `path` (`-` for standard output); `awaitVerification` gives the
     /// chain's verification when the integrity section is written (it may run meanwhile).
-    public static func write(_ input: ReportInput, to path: String, verification awaitVerification: () throws -> VerificationReport) throws {
+    public static func write(
+        _ input: ReportInput, to path: String, verification awaitVerification: () throws -> VerificationReport
+    ) throws {
         let xml = try XMLStreamWriter(path: path)
         let zone = input.currentEngine.zone
         try xml.start("audit", namespace: namespace)
@@ -50,7 +52,8 @@ public enum AuditXMLExport {
 
         try xml.start("summary")
         for (name, value) in [
-            ("cases", figures.cases), ("answeredOnTime", figures.answeredOnTime), ("answeredLate", figures.answeredLate),
+            ("cases", figures.cases), ("answeredOnTime", figures.answeredOnTime),
+            ("answeredLate", figures.answeredLate),
             ("open", figures.open), ("overdue", figures.overdue), ("withdrawn", figures.withdrawn),
             ("extended", figures.extended), ("refused", figures.refused),
         ] {

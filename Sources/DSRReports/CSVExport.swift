@@ -13,9 +13,16 @@ public enum CSVExport {
         let sink = try OutputSink(path: path)
         let separator = dialect == .excelDE ? ";" : ","
         if dialect == .excelDE { try sink.write(bytes: [0xEF, 0xBB, 0xBF]) }
-        var header = input.german
-            ? ["Fall", "Eingang", "Anliegen", "Kanal", "Status", "Frist", "Frist in Kraft", "Intern fällig", "Verlängerung", "Beantwortet", "Ergebnisse", "Rechtsgrundlagen", "Bearbeiter"]
-            : ["Case", "Received", "Requests", "Channel", "Status", "Deadline", "Due date", "Internal due", "Extension", "Answered", "Outcomes", "Legal bases", "Assignee"]
+        var header =
+            input.german
+            ? [
+                "Fall", "Eingang", "Anliegen", "Kanal", "Status", "Frist", "Frist in Kraft", "Intern fällig",
+                "Verlängerung", "Beantwortet", "Ergebnisse", "Rechtsgrundlagen", "Bearbeiter",
+            ]
+            : [
+                "Case", "Received", "Requests", "Channel", "Status", "Deadline", "Due date", "Internal due",
+                "Extension", "Answered", "Outcomes", "Legal bases", "Assignee",
+            ]
         if input.includePersonalData { header += input.german ? ["Name", "Kontakt"] : ["Subject", "Contact"] }
         try sink.write(header.map { field($0, dialect) }.joined(separator: separator) + "\r\n")
         try input.forEachCase { item in
@@ -32,12 +39,16 @@ public enum CSVExport {
                 state.channel.rawValue, item.status.rawValue, date(schedule.deadline), date(schedule.dueDate),
                 instant(schedule.internalDue), schedule.extensionState.rawValue,
                 state.answeredAt.map(instant) ?? "",
-                state.kinds.compactMap { kind in state.answers[kind].map { "\(kind.rawValue):\($0.outcome.rawValue)" } }.joined(separator: "+"),
+                state.kinds.compactMap { kind in state.answers[kind].map { "\(kind.rawValue):\($0.outcome.rawValue)" } }
+                    .joined(separator: "+"),
                 state.kinds.compactMap { state.answers[$0]?.basis }.joined(separator: " | "),
                 state.assignee ?? "",
             ]
             if input.includePersonalData {
-                row += [item.personalField(.subject, erased: "[purged]") ?? "", item.personalField(.contact, erased: "[purged]") ?? ""]
+                row += [
+                    item.personalField(.subject, erased: "[purged]") ?? "",
+                    item.personalField(.contact, erased: "[purged]") ?? "",
+                ]
             }
             try sink.write(row.map { field($0, dialect) }.joined(separator: separator) + "\r\n")
         }

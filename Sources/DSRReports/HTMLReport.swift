@@ -13,7 +13,9 @@ public enum HTMLReport {
     ]
     static let channelColor = "#1f6f8b"
 
-    public static func write(_ input: ReportInput, to path: String, verification awaitVerification: () throws -> VerificationReport) throws {
+    public static func write(
+        _ input: ReportInput, to path: String, verification awaitVerification: () throws -> VerificationReport
+    ) throws {
         var figures = ReportFigures()
         try input.forEachCase { figures.add($0) }
         let sink = try OutputSink(path: path)
@@ -23,7 +25,8 @@ public enum HTMLReport {
         let title = input.pick("Bericht über Betroffenenanfragen", "Report on data-subject requests")
         let period = "\(format.date(input.from)) – \(format.date(input.to))"
 
-        try sink.write("""
+        try sink.write(
+            """
             <!DOCTYPE html>
             <html lang="\(input.german ? "de" : "en")">
             <head>
@@ -43,17 +46,26 @@ public enum HTMLReport {
         try sink.write(keyFigures(figures, input: input))
         try sink.write(charts(figures, input: input))
 
-        try sink.write("""
+        try sink.write(
+            """
             <section id="cases">
             <h2>\(HTMLText.escape(input.pick("Alle Fälle", "All cases")))</h2>
             <table>
             <thead><tr>
             """)
-        var headers = input.german
-            ? ["Fall", "Eingang", "Anliegen", "Kanal", "Frist", "Intern fällig", "Verlängerung", "Beantwortet", "Ergebnis", "Status"]
-            : ["Case", "Received", "Requests", "Channel", "Deadline", "Internal due", "Extension", "Answered", "Outcome", "Status"]
+        var headers =
+            input.german
+            ? [
+                "Fall", "Eingang", "Anliegen", "Kanal", "Frist", "Intern fällig", "Verlängerung", "Beantwortet",
+                "Ergebnis", "Status",
+            ]
+            : [
+                "Case", "Received", "Requests", "Channel", "Deadline", "Internal due", "Extension", "Answered",
+                "Outcome", "Status",
+            ]
         if input.includePersonalData { headers.insert(input.pick("Person", "Subject"), at: 1) }
-        try sink.write(headers.map { "<th scope=\"col\">\(HTMLText.escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n")
+        try sink.write(
+            headers.map { "<th scope=\"col\">\(HTMLText.escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n")
         try input.forEachCase { item in
             let state = item.state
             let schedule = item.schedule
@@ -65,13 +77,16 @@ public enum HTMLReport {
                 state.answeredAt.map(format.instant) ?? "–",
                 state.kinds.compactMap { kind in
                     state.answers[kind].map { answer in
-                        input.pick(answer.outcome.germanName, answer.outcome.rawValue) + (answer.basis.map { " (\($0))" } ?? "")
+                        input.pick(answer.outcome.germanName, answer.outcome.rawValue)
+                            + (answer.basis.map { " (\($0))" } ?? "")
                     }
                 }.joined(separator: "; "),
                 input.pick(item.status.germanName, item.status.englishName),
             ].map(HTMLText.escape)
             if input.includePersonalData {
-                cells.insert(item.personalField(.subject, erased: input.pick("[gelöscht]", "[purged]")).map(HTMLText.personal) ?? "–", at: 1)
+                cells.insert(
+                    item.personalField(.subject, erased: input.pick("[gelöscht]", "[purged]")).map(HTMLText.personal)
+                        ?? "–", at: 1)
             }
             let flagged = item.status == .overdue || item.status == .answeredLate ? " class=\"flag\"" : ""
             try sink.write("<tr\(flagged)>" + cells.map { "<td>\($0)</td>" }.joined() + "</tr>\n")
@@ -80,7 +95,8 @@ public enum HTMLReport {
         try sink.write(try duties(input, format: format))
 
         let verification = try awaitVerification()
-        try sink.write("""
+        try sink.write(
+            """
             <section id="integrity">
             <h2>\(HTMLText.escape(input.pick("Integrität", "Integrity")))</h2>
             <dl>
@@ -103,10 +119,12 @@ public enum HTMLReport {
     private static func duties(_ input: ReportInput, format: DateText) throws -> String {
         let statuses = try input.store.dutyStatuses(input.policy.duties, at: input.now, zone: input.currentEngine.zone)
         guard !statuses.isEmpty else { return "" }
-        let headers = input.german
+        let headers =
+            input.german
             ? ["Pflicht", "Kanal", "Fällig", "Status", "Zuletzt erledigt"]
             : ["Duty", "Channel", "Due", "Status", "Last done"]
-        var html = "<section id=\"duties\">\n<h2>\(HTMLText.escape(input.pick("Wiederkehrende Pflichten", "Recurring duties")))</h2>\n<table>\n<thead><tr>"
+        var html =
+            "<section id=\"duties\">\n<h2>\(HTMLText.escape(input.pick("Wiederkehrende Pflichten", "Recurring duties")))</h2>\n<table>\n<thead><tr>"
         html += headers.map { "<th scope=\"col\">\(HTMLText.escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for status in statuses {
             let cells = [
@@ -114,7 +132,8 @@ public enum HTMLReport {
                 status.isOverdue ? input.pick("überfällig", "overdue") : input.pick("offen", "open"),
                 status.lastDone.map { format.instant($0.at) } ?? "–",
             ].map(HTMLText.escape)
-            html += "<tr\(status.isOverdue ? " class=\"flag\"" : "")>" + cells.map { "<td>\($0)</td>" }.joined() + "</tr>\n"
+            html +=
+                "<tr\(status.isOverdue ? " class=\"flag\"" : "")>" + cells.map { "<td>\($0)</td>" }.joined() + "</tr>\n"
         }
         return html + "</tbody>\n</table>\n</section>\n"
     }
@@ -139,20 +158,31 @@ public enum HTMLReport {
             (input.pick("Offen", "Open"), String(figures.open)),
             (input.pick("Jetzt überfällig", "Overdue now"), String(figures.overdue)),
             (input.pick("Zurückgezogen", "Withdrawn"), String(figures.withdrawn)),
-            (input.pick("Verlängert (davon nicht wirksam)", "Extended (of which not effective)"), "\(figures.extended) (\(figures.extendedNonCompliant))"),
+            (
+                input.pick("Verlängert (davon nicht wirksam)", "Extended (of which not effective)"),
+                "\(figures.extended) (\(figures.extendedNonCompliant))"
+            ),
             (input.pick("Mit (Teil-)Ablehnung", "With (partial) refusal"), String(figures.refused)),
-            (input.pick("Zeit bis zur Antwort, Median", "Time to answer, median"),
-             days(ReportFigures.percentile(figures.secondsToAnswer, 0.5)) + " · " + hours(ReportFigures.percentile(figures.officeSecondsToAnswer, 0.5))),
-            (input.pick("Zeit bis zur Antwort, 90. Perzentil", "Time to answer, 90th percentile"),
-             days(ReportFigures.percentile(figures.secondsToAnswer, 0.9)) + " · " + hours(ReportFigures.percentile(figures.officeSecondsToAnswer, 0.9))),
+            (
+                input.pick("Zeit bis zur Antwort, Median", "Time to answer, median"),
+                days(ReportFigures.percentile(figures.secondsToAnswer, 0.5)) + " · "
+                    + hours(ReportFigures.percentile(figures.officeSecondsToAnswer, 0.5))
+            ),
+            (
+                input.pick("Zeit bis zur Antwort, 90. Perzentil", "Time to answer, 90th percentile"),
+                days(ReportFigures.percentile(figures.secondsToAnswer, 0.9)) + " · "
+                    + hours(ReportFigures.percentile(figures.officeSecondsToAnswer, 0.9))
+            ),
         ]
-        var html = "<section id=\"figures\">\n<h2>\(HTMLText.escape(input.pick("Kennzahlen", "Key figures")))</h2>\n<table class=\"figures\">\n<tbody>\n"
+        var html =
+            "<section id=\"figures\">\n<h2>\(HTMLText.escape(input.pick("Kennzahlen", "Key figures")))</h2>\n<table class=\"figures\">\n<tbody>\n"
         for (label, value) in rows {
             html += "<tr><th scope=\"row\">\(HTMLText.escape(label))</th><td>\(HTMLText.escape(value))</td></tr>\n"
         }
         html += "</tbody>\n</table>\n"
         if !figures.refusalsByBasis.isEmpty {
-            html += "<h3>\(HTMLText.escape(input.pick("Ablehnungen nach Rechtsgrundlage", "Refusals by legal basis")))</h3>\n<ul>\n"
+            html +=
+                "<h3>\(HTMLText.escape(input.pick("Ablehnungen nach Rechtsgrundlage", "Refusals by legal basis")))</h3>\n<ul>\n"
             for (basis, count) in figures.refusalsByBasis.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }) {
                 let name = basis.isEmpty ? input.pick("ohne Angabe der Rechtsgrundlage", "no legal basis given") : basis
                 html += "<li>\(HTMLText.escape(name)): \(count)</li>\n"
@@ -164,21 +194,28 @@ public enum HTMLReport {
 
     private static func charts(_ figures: ReportFigures, input: ReportInput) -> String {
         let months = figures.requestsByMonthAndKind.keys.sorted()
-        let kinds = RequestKind.allCases.filter { kind in figures.requestsByMonthAndKind.values.contains { $0[kind] != nil } }
+        let kinds = RequestKind.allCases.filter { kind in
+            figures.requestsByMonthAndKind.values.contains { $0[kind] != nil }
+        }
         let byMonth = SVGChart.stackedBars(
             title: input.pick("Anfragen pro Monat nach Art", "Requests per month by kind"),
             bars: months.map { month in
-                SVGChart.Bar(label: month, parts: kinds.map { (figures.requestsByMonthAndKind[month]?[$0] ?? 0, kindColors[$0] ?? "#777") })
+                SVGChart.Bar(
+                    label: month,
+                    parts: kinds.map { (figures.requestsByMonthAndKind[month]?[$0] ?? 0, kindColors[$0] ?? "#777") })
             },
             legend: kinds.map { (input.pick($0.germanName, $0.englishName), kindColors[$0] ?? "#777") })
         let byChannel = SVGChart.stackedBars(
             title: input.pick("Anfragen nach Kanal", "Requests by channel"),
             bars: Channel.allCases.filter { figures.requestsByChannel[$0] != nil }.map { channel in
-                SVGChart.Bar(label: input.pick(channel.germanName, channel.rawValue), parts: [(figures.requestsByChannel[channel] ?? 0, channelColor)])
+                SVGChart.Bar(
+                    label: input.pick(channel.germanName, channel.rawValue),
+                    parts: [(figures.requestsByChannel[channel] ?? 0, channelColor)])
             },
             legend: [])
         let onTime = SVGChart.stackedBars(
-            title: input.pick("Anteil fristgerecht beantworteter Anfragen pro Monat", "Share answered on time per month"),
+            title: input.pick(
+                "Anteil fristgerecht beantworteter Anfragen pro Monat", "Share answered on time per month"),
             bars: figures.answeredByMonth.keys.sorted().map { month in
                 let counts = figures.answeredByMonth[month]!
                 let total = max(counts.onTime + counts.late, 1)
@@ -191,7 +228,10 @@ public enum HTMLReport {
         for (chart, caption) in [
             (byMonth, input.pick("Anfragen pro Monat nach Art", "Requests per month by kind")),
             (byChannel, input.pick("Anfragen nach Kanal", "Requests by channel")),
-            (onTime, input.pick("Anteil fristgerecht beantworteter Anfragen pro Monat", "Share answered on time per month")),
+            (
+                onTime,
+                input.pick("Anteil fristgerecht beantworteter Anfragen pro Monat", "Share answered on time per month")
+            ),
         ] {
             html += "<figure>\(chart)<figcaption>\(HTMLText.escape(caption))</figcaption></figure>\n"
         }

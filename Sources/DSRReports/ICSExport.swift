@@ -8,30 +8,44 @@ public enum ICSExport {
     public static func write(_ input: ReportInput, to path: String) throws {
         let sink = try OutputSink(path: path)
         let stamp = compactUTC(input.now)
-        try sink.write(lines([
-            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//dsr//GDPR request tracker//DE", "CALSCALE:GREGORIAN",
-            "METHOD:PUBLISH", "X-WR-CALNAME:" + text(input.pick("Fristen Betroffenenanfragen", "Data-subject request deadlines")),
-        ]))
+        try sink.write(
+            lines([
+                "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//dsr//GDPR request tracker//DE", "CALSCALE:GREGORIAN",
+                "METHOD:PUBLISH",
+                "X-WR-CALNAME:" + text(input.pick("Fristen Betroffenenanfragen", "Data-subject request deadlines")),
+            ]))
         for summary in try input.store.activeCases() {
             let engine = try input.engine(summary)
             let (status, _) = summary.status(at: input.now, engine: engine)
-            let kinds = summary.requestKinds.map { input.german ? $0.germanName : $0.englishName }.joined(separator: ", ")
+            let kinds = summary.requestKinds.map { input.german ? $0.germanName : $0.englishName }.joined(
+                separator: ", ")
             guard let due = CivilDate(iso: summary.dueDate) else { continue }
             let statusName = input.pick(status.germanName, status.englishName)
-            try sink.write(lines([
-                "BEGIN:VEVENT", "UID:\(summary.id)-deadline-\(summary.dueDate)@dsr", "DTSTAMP:\(stamp)",
-                "DTSTART;VALUE=DATE:\(compact(due))", "DTEND;VALUE=DATE:\(compact(due.adding(days: 1)))",
-                "SUMMARY:" + text(input.pick("Frist Fall \(summary.id) (\(kinds))", "Deadline case \(summary.id) (\(kinds))")),
-                "DESCRIPTION:" + text(input.pick("Status: \(statusName)", "Status: \(statusName)")),
-                "TRANSP:TRANSPARENT", "END:VEVENT",
-                "BEGIN:VEVENT", "UID:\(summary.id)-internal-\(summary.internalDue)@dsr", "DTSTAMP:\(stamp)",
-                "DTSTART:\(compactUTC(Instant(secondsSinceEpoch: summary.internalDue - 1800)))",
-                "DTEND:\(compactUTC(Instant(secondsSinceEpoch: summary.internalDue)))",
-                "SUMMARY:" + text(input.pick("Intern fällig: Fall \(summary.id) (\(kinds))", "Internal due: case \(summary.id) (\(kinds))")),
-                "BEGIN:VALARM", "ACTION:DISPLAY", "TRIGGER:-P1D",
-                "DESCRIPTION:" + text(input.pick("Fall \(summary.id) ist morgen intern fällig", "Case \(summary.id) is internally due tomorrow")),
-                "END:VALARM", "END:VEVENT",
-            ]))
+            try sink.write(
+                lines([
+                    "BEGIN:VEVENT", "UID:\(summary.id)-deadline-\(summary.dueDate)@dsr", "DTSTAMP:\(stamp)",
+                    "DTSTART;VALUE=DATE:\(compact(due))", "DTEND;VALUE=DATE:\(compact(due.adding(days: 1)))",
+                    "SUMMARY:"
+                        + text(
+                            input.pick("Frist Fall \(summary.id) (\(kinds))", "Deadline case \(summary.id) (\(kinds))")),
+                    "DESCRIPTION:" + text(input.pick("Status: \(statusName)", "Status: \(statusName)")),
+                    "TRANSP:TRANSPARENT", "END:VEVENT",
+                    "BEGIN:VEVENT", "UID:\(summary.id)-internal-\(summary.internalDue)@dsr", "DTSTAMP:\(stamp)",
+                    "DTSTART:\(compactUTC(Instant(secondsSinceEpoch: summary.internalDue - 1800)))",
+                    "DTEND:\(compactUTC(Instant(secondsSinceEpoch: summary.internalDue)))",
+                    "SUMMARY:"
+                        + text(
+                            input.pick(
+                                "Intern fällig: Fall \(summary.id) (\(kinds))",
+                                "Internal due: case \(summary.id) (\(kinds))")),
+                    "BEGIN:VALARM", "ACTION:DISPLAY", "TRIGGER:-P1D",
+                    "DESCRIPTION:"
+                        + text(
+                            input.pick(
+                                "Fall \(summary.id) ist morgen intern fällig",
+                                "Case \(summary.id) is internally due tomorrow")),
+                    "END:VALARM", "END:VEVENT",
+                ]))
         }
         try sink.write(lines(["END:VCALENDAR"]))
         try sink.finish()

@@ -53,9 +53,10 @@ public struct ReportInput {
             let engine = try engine(exported.summary)
             guard let state = CaseState(events: exported.events.map(\.record)) else { return }
             let schedule = try engine.schedule(for: state, at: now)
-            try body(ReportCase(
-                exported: exported, state: state, schedule: schedule,
-                status: CaseStatus(lifecycle: state.lifecycle, schedule: schedule.status), engine: engine))
+            try body(
+                ReportCase(
+                    exported: exported, state: state, schedule: schedule,
+                    status: CaseStatus(lifecycle: state.lifecycle, schedule: schedule.status), engine: engine))
         }
     }
 }

@@ -22,7 +22,9 @@ public final class BulkSession {
     ) throws -> (EventRecord, CaseState) {
         if !storedPolicies.contains(policy.hash) {
             if try PolicyRow.fetchOne(db, key: policy.hash) == nil {
-                try PolicyRow(hash: policy.hash, source: policy.source, text: policy.text, storedAt: recordedAt.secondsSinceEpoch).insert(db)
+                try PolicyRow(
+                    hash: policy.hash, source: policy.source, text: policy.text, storedAt: recordedAt.secondsSinceEpoch
+                ).insert(db)
             }
             storedPolicies.insert(policy.hash)
         }
@@ -31,8 +33,10 @@ public final class BulkSession {
         if let next = nextNumberByYear[year] {
             number = next
         } else {
-            number = try Int.fetchOne(
-                db, sql: "SELECT COALESCE(MAX(number), 0) + 1 FROM caseProjection WHERE year = ?", arguments: [year]) ?? 1
+            number =
+                try Int.fetchOne(
+                    db, sql: "SELECT COALESCE(MAX(number), 0) + 1 FROM caseProjection WHERE year = ?", arguments: [year]
+                ) ?? 1
         }
         nextNumberByYear[year] = number + 1
         let event = Event.received(

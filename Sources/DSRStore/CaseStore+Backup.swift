@@ -12,7 +12,8 @@ extension CaseStore {
             throw DSRStoreError.cannotOpen(path: path, reason: "the file exists; a backup never overwrites")
         }
         do {
-            guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+            guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+            else {
                 throw DSRStoreError.cannotOpen(path: path, reason: "cannot create the file")
             }
             let destination = try DatabaseQueue(path: path)
@@ -56,7 +57,9 @@ extension CaseStore {
             }
             report = try store.verify()
             try store.queue.close()
-            guard report.isIntact else { throw DSRStoreError.notABackup(backup, "its chain does not verify: \(report.problem!)") }
+            guard report.isIntact else {
+                throw DSRStoreError.notABackup(backup, "its chain does not verify: \(report.problem!)")
+            }
         } catch {
             try? manager.removeItem(atPath: candidate)
             throw error

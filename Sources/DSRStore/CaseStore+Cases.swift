@@ -53,7 +53,8 @@ extension CaseStore {
         _ newCase: NewCase, policy: PolicyReference, engine: DeadlineEngine, actor: String, now: Instant
     ) throws -> Recorded {
         try bulk { session in
-            let (record, state) = try session.log(newCase, policy: policy, engine: engine, actor: actor, recordedAt: now)
+            let (record, state) = try session.log(
+                newCase, policy: policy, engine: engine, actor: actor, recordedAt: now)
             let schedule = try session.saveProjection(state, engine: engine, now: now)
             return Recorded(record: record, state: state, schedule: schedule)
         }
@@ -139,10 +140,11 @@ extension CaseStore {
     /// The personal data of a case inside a read.
     func personalData(of caseID: String, db: Database) throws -> CasePersonalData {
         let rows = try Row.fetchAll(
-            db.cachedStatement(sql: """
-                SELECT vault.eventId, vault.field, vault.content, vault.sealed FROM vault
-                JOIN event ON event.id = vault.eventId WHERE event.caseId = ?
-                """), arguments: [caseID])
+            db.cachedStatement(
+                sql: """
+                    SELECT vault.eventId, vault.field, vault.content, vault.sealed FROM vault
+                    JOIN event ON event.id = vault.eventId WHERE event.caseId = ?
+                    """), arguments: [caseID])
         var result = CasePersonalData()
         for row in rows {
             let eventID: Int64 = row[0]
@@ -171,15 +173,25 @@ extension CaseStore {
     public func cases(_ filter: CaseFilter) throws -> [CaseSummary] {
         try queue.read { db in
             var request = CaseSummary.all()
-            if let channel = filter.channel { request = request.filter(CaseSummary.Columns.channel == channel.rawValue) }
+            if let channel = filter.channel {
+                request = request.filter(CaseSummary.Columns.channel == channel.rawValue)
+            }
             if let kind = filter.kind {
                 request = request.filter(sql: "',' || kinds || ',' LIKE ?", arguments: ["%,\(kind.rawValue),%"])
             }
             if let assignee = filter.assignee { request = request.filter(CaseSummary.Columns.assignee == assignee) }
-            if let from = filter.receivedFrom { request = request.filter(CaseSummary.Columns.receivedAt >= from.secondsSinceEpoch) }
-            if let to = filter.receivedTo { request = request.filter(CaseSummary.Columns.receivedAt < to.secondsSinceEpoch) }
-            if let lifecycles = filter.lifecycles { request = request.filter(lifecycles.map(\.rawValue).contains(CaseSummary.Columns.lifecycle)) }
-            return try request.order(CaseSummary.Columns.receivedAt, CaseSummary.Columns.year, CaseSummary.Columns.number).fetchAll(db)
+            if let from = filter.receivedFrom {
+                request = request.filter(CaseSummary.Columns.receivedAt >= from.secondsSinceEpoch)
+            }
+            if let to = filter.receivedTo {
+                request = request.filter(CaseSummary.Columns.receivedAt < to.secondsSinceEpoch)
+            }
+            if let lifecycles = filter.lifecycles {
+                request = request.filter(lifecycles.map(\.rawValue).contains(CaseSummary.Columns.lifecycle))
+            }
+            return try request.order(
+                CaseSummary.Columns.receivedAt, CaseSummary.Columns.year, CaseSummary.Columns.number
+            ).fetchAll(db)
         }
     }
 
@@ -191,16 +203,19 @@ extension CaseStore {
         if case .locked = vault { throw DSRStoreError.vaultKeyRequired(action: "finding a person") }
         let needle = text.lowercased()
         return try queue.read { db in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT event.caseId, vault.eventId, vault.content, vault.sealed FROM vault
-                JOIN event ON event.id = vault.eventId
-                WHERE vault.field = 'subject' AND vault.content IS NOT NULL
-                """)
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT event.caseId, vault.eventId, vault.content, vault.sealed FROM vault
+                    JOIN event ON event.id = vault.eventId
+                    WHERE vault.field = 'subject' AND vault.content IS NOT NULL
+                    """)
             var ids: Set<String> = []
             for row in rows {
                 let caseID: String = row[0]
                 guard !ids.contains(caseID),
-                    case .text(let name) = try vault.text(content: row[2], sealed: row[3], eventID: row[1], field: "subject")
+                    case .text(let name) = try vault.text(
+                        content: row[2], sealed: row[3], eventID: row[1], field: "subject")
                 else { continue }
                 if name.lowercased().contains(needle) { ids.insert(caseID) }
             }

@@ -14,7 +14,8 @@ extension CaseStore {
     /// transaction of its own.
     func recordTrackerEvent(_ event: Event, at: Instant, actor: String, now: Instant) throws {
         try bulk { session in
-            _ = try session.writer.append(event, to: .tracker, personal: [:], occurredAt: at, recordedAt: now, actor: actor)
+            _ = try session.writer.append(
+                event, to: .tracker, personal: [:], occurredAt: at, recordedAt: now, actor: actor)
         }
     }
 
@@ -27,13 +28,15 @@ extension CaseStore {
     /// Every duty done, as recorded.
     func dutyCompletions() throws -> [DutyCompletion] {
         try queue.read { db in
-            try EventRow.filter(EventRow.Columns.caseId == CaseID.tracker.rawValue && EventRow.Columns.kind == "duty-done")
-                .order(EventRow.Columns.id).fetchAll(db)
-                .compactMap { row in
-                    let record = try row.record()
-                    guard case .dutyDone(let duty, let channel, let link) = record.event else { return nil }
-                    return DutyCompletion(duty: duty, channel: channel, at: record.occurredAt, link: link)
-                }
+            try EventRow.filter(
+                EventRow.Columns.caseId == CaseID.tracker.rawValue && EventRow.Columns.kind == "duty-done"
+            )
+            .order(EventRow.Columns.id).fetchAll(db)
+            .compactMap { row in
+                let record = try row.record()
+                guard case .dutyDone(let duty, let channel, let link) = record.event else { return nil }
+                return DutyCompletion(duty: duty, channel: channel, at: record.occurredAt, link: link)
+            }
         }
     }
 }

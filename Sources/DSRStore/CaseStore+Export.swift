@@ -30,15 +30,22 @@ extension CaseStore {
         receivedFrom from: Instant, to: Instant, includePersonalData: Bool,
         _ body: (ExportedCase) throws -> Void
     ) throws {
-        if includePersonalData, case .locked = vault { throw DSRStoreError.vaultKeyRequired(action: "exporting personal data") }
+        if includePersonalData, case .locked = vault {
+            throw DSRStoreError.vaultKeyRequired(action: "exporting personal data")
+        }
         try queue.read { db in
-            let cases = try CaseSummary
-                .filter(CaseSummary.Columns.receivedAt >= from.secondsSinceEpoch && CaseSummary.Columns.receivedAt < to.secondsSinceEpoch)
+            let cases =
+                try CaseSummary
+                .filter(
+                    CaseSummary.Columns.receivedAt >= from.secondsSinceEpoch
+                        && CaseSummary.Columns.receivedAt < to.secondsSinceEpoch
+                )
                 .order(CaseSummary.Columns.receivedAt, CaseSummary.Columns.year, CaseSummary.Columns.number)
                 .fetchCursor(db)
             while let summary = try cases.next() {
                 let rows = try EventRow.fetchAll(
-                    db.cachedStatement(sql: "SELECT * FROM event WHERE caseId = ? ORDER BY id"), arguments: [summary.id])
+                    db.cachedStatement(sql: "SELECT * FROM event WHERE caseId = ? ORDER BY id"), arguments: [summary.id]
+                )
                 let events = try rows.map { row in
                     StoredEvent(record: try row.record(), payload: row.payload, prevHash: row.prevHash, hash: row.hash)
                 }

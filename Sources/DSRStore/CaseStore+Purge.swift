@@ -16,7 +16,9 @@ extension CaseStore {
     /// The cases whose retention ran out before `now`: closed (or withdrawn) cases, kept for
     /// the policy's retention period counted from the end of the year they were closed in
     /// (LEGAL.md R6), that still hold personal data. Open cases never qualify.
-    public func purgeCandidates(at now: Instant, engine: (CaseSummary) throws -> DeadlineEngine) throws -> [PurgeCandidate] {
+    public func purgeCandidates(at now: Instant, engine: (CaseSummary) throws -> DeadlineEngine) throws
+        -> [PurgeCandidate]
+    {
         try queue.read { db in
             let closed = try CaseSummary.filter(CaseSummary.Columns.lifecycle != CaseState.Lifecycle.open.rawValue)
                 .order(CaseSummary.Columns.receivedAt).fetchAll(db)
@@ -24,14 +26,19 @@ extension CaseStore {
                 guard let closedAt = summary.closedAt.map(Instant.init(secondsSinceEpoch:)) else { return nil }
                 let engine = try engine(summary)
                 let closedYear = CivilDate(dayNumber: engine.zone.localDayNumber(at: closedAt)).year
-                let retainedUntil = engine.policy.retention.end(startingOn: CivilDate(year: closedYear, month: 12, day: 31)!)
+                let retainedUntil = engine.policy.retention.end(
+                    startingOn: CivilDate(year: closedYear, month: 12, day: 31)!)
                 guard now > engine.zone.endOfDay(retainedUntil.dayNumber) else { return nil }
-                let records = try Int.fetchOne(db, sql: """
-                    SELECT COUNT(*) FROM vault JOIN event ON event.id = vault.eventId
-                    WHERE event.caseId = ? AND vault.content IS NOT NULL
-                    """, arguments: [summary.id]) ?? 0
+                let records =
+                    try Int.fetchOne(
+                        db,
+                        sql: """
+                            SELECT COUNT(*) FROM vault JOIN event ON event.id = vault.eventId
+                            WHERE event.caseId = ? AND vault.content IS NOT NULL
+                            """, arguments: [summary.id]) ?? 0
                 guard records > 0 else { return nil }
-                return PurgeCandidate(caseID: summary.caseID, closedAt: closedAt, retainedUntil: retainedUntil, records: records)
+                return PurgeCandidate(
+                    caseID: summary.caseID, closedAt: closedAt, retainedUntil: retainedUntil, records: records)
             }
         }
     }
@@ -48,14 +55,16 @@ extension CaseStore {
                     state.lifecycle != .open,
                     let policy = try PolicyRow.fetchOne(session.db, key: state.policyHash)
                 else { continue }
-                try session.db.execute(sql: """
-                    UPDATE vault SET key = NULL, content = NULL, sealed = 0
-                    WHERE content IS NOT NULL AND eventId IN (SELECT id FROM event WHERE caseId = ?)
-                    """, arguments: [candidate.caseID.rawValue])
+                try session.db.execute(
+                    sql: """
+                        UPDATE vault SET key = NULL, content = NULL, sealed = 0
+                        WHERE content IS NOT NULL AND eventId IN (SELECT id FROM event WHERE caseId = ?)
+                        """, arguments: [candidate.caseID.rawValue])
                 let erased = session.db.changesCount
                 logger.info("purged personal data", metadata: ["case": "\(candidate.caseID)", "records": "\(erased)"])
                 let record = try session.writer.append(
-                    .purged(records: erased), to: candidate.caseID, personal: [:], occurredAt: now, recordedAt: now, actor: actor)
+                    .purged(records: erased), to: candidate.caseID, personal: [:], occurredAt: now, recordedAt: now,
+                    actor: actor)
                 state.apply(record)
                 try session.saveProjection(state, engine: try provider(policy.hash, policy.text), now: now)
             }

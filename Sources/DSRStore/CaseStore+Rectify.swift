@@ -18,10 +18,12 @@ extension CaseStore {
             var replaces: [PersonalField: String] = [:]
             for field in values.keys {
                 // The value in force is the latest event's that still holds this field.
-                let holders = try Int64.fetchSet(db, sql: """
-                    SELECT vault.eventId FROM vault JOIN event ON event.id = vault.eventId
-                    WHERE event.caseId = ? AND vault.field = ? AND vault.content IS NOT NULL
-                    """, arguments: [caseID.rawValue, field.rawValue])
+                let holders = try Int64.fetchSet(
+                    db,
+                    sql: """
+                        SELECT vault.eventId FROM vault JOIN event ON event.id = vault.eventId
+                        WHERE event.caseId = ? AND vault.field = ? AND vault.content IS NOT NULL
+                        """, arguments: [caseID.rawValue, field.rawValue])
                 if let current = events.last(where: { holders.contains($0.id.rawValue) }) {
                     replaces[field] = current.commitments[field]
                 }
@@ -30,15 +32,18 @@ extension CaseStore {
                 .rectified(replaces: replaces), on: &state, personal: values, at: occurredAt, actor: actor,
                 recordedAt: now, policy: engine.policy)
             for field in values.keys {
-                try db.execute(sql: """
-                    UPDATE vault SET key = NULL, content = NULL, sealed = 0
-                    WHERE field = ? AND content IS NOT NULL AND eventId < ?
-                      AND eventId IN (SELECT id FROM event WHERE caseId = ?)
-                    """, arguments: [field.rawValue, record.id.rawValue, caseID.rawValue])
+                try db.execute(
+                    sql: """
+                        UPDATE vault SET key = NULL, content = NULL, sealed = 0
+                        WHERE field = ? AND content IS NOT NULL AND eventId < ?
+                          AND eventId IN (SELECT id FROM event WHERE caseId = ?)
+                        """, arguments: [field.rawValue, record.id.rawValue, caseID.rawValue])
             }
-            logger.info("rectified personal data", metadata: [
-                "case": "\(caseID)", "fields": "\(values.keys.sorted().map(\.rawValue))",
-            ])
+            logger.info(
+                "rectified personal data",
+                metadata: [
+                    "case": "\(caseID)", "fields": "\(values.keys.sorted().map(\.rawValue))",
+                ])
             return record
         }
     }

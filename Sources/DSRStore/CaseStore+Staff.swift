@@ -19,12 +19,12 @@ public enum StaffChange: Sendable {
 extension CaseStore {
     /// Every staff account, by login.
     public func accounts() throws -> [StaffAccount] {
-        try queue.read { db in try StaffAccount.order(StaffAccount.Columns.login).fetchAll(db) }
+        try queue.read { db in try AccountRow.order(AccountRow.Columns.login).fetchAll(db).map { try $0.account() } }
     }
 
     /// The account of `login`, if there is one.
     public func account(login: String) throws -> StaffAccount? {
-        try queue.read { db in try StaffAccount.fetchOne(db, key: login) }
+        try queue.read { db in try AccountRow.fetchOne(db, key: login)?.account() }
     }
 
     /// Applies staff changes in one transaction: each becomes an event of the tracker and
@@ -38,7 +38,7 @@ extension CaseStore {
         try bulk { session in
             var changed: [StaffAccount] = []
             for change in changes {
-                let accounts = try StaffAccount.fetchAll(session.db)
+                let accounts = try AccountRow.fetchAll(session.db).map { try $0.account() }
                 try permit(accounts, change)
                 let existing = accounts.first { $0.login == change.login }
                 let event: Event
@@ -52,8 +52,7 @@ extension CaseStore {
                 var account =
                     existing
                     ?? StaffAccount(
-                        login: change.login, role: .clerk, displayName: nil, enabled: true,
-                        createdAt: now.secondsSinceEpoch, lastEventId: record.id.rawValue)
+                        login: change.login, role: .clerk, createdAt: now, lastEventID: record.id)
                 switch change {
                 case .add(_, let role, let displayName):
                     account.role = role
@@ -62,8 +61,8 @@ extension CaseStore {
                 case .changeRole(_, let role): account.role = role
                 case .disable: account.enabled = false
                 }
-                account.lastEventId = record.id.rawValue
-                try account.save(session.db)
+                account.lastEventID = record.id
+                try AccountRow(account).save(session.db)
                 changed.append(account)
             }
             return changed

@@ -48,9 +48,11 @@ public final class CaseStore: @unchecked Sendable {
             }
             try Migrations.migrator.migrate(queue)
             vault = try queue.read { db in try Vault.open(db, key: vaultKey) }
-            logger.info("opened database", metadata: ["path": "\(path)", "vault": "\(vault.isSealed ? "sealed" : "plain")"])
+            logger.info(
+                "opened database", metadata: ["path": "\(path)", "vault": "\(vault.isSealed ? "sealed" : "plain")"])
         } catch let error as DatabaseError {
-            throw DSRStoreError.cannotOpen(path: path, reason: error.message ?? "SQLite error \(error.resultCode.rawValue)")
+            throw DSRStoreError.cannotOpen(
+                path: path, reason: error.message ?? "SQLite error \(error.resultCode.rawValue)")
         }
     }
 

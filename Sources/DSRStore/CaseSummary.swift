@@ -78,24 +78,28 @@ public struct CaseSummary: FetchableRecord, TableRecord, Sendable, Equatable {
 
     /// Selects the columns in the order `init(row:)` reads them, whatever the table's order.
     public static var databaseSelection: [any SQLSelectable] {
-        ["id", "year", "number", "channel", "kinds", "receivedAt", "receiptDate", "deadline", "extendedDeadline",
-         "dueDate", "dueEnd", "internalDue", "lifecycle", "active", "paused", "extension", "assignee",
-         "answeredAt", "closedAt", "lastEventId", "lastEventAt", "policyHash", "acknowledgedAt"].map { Column($0) }
+        [
+            "id", "year", "number", "channel", "kinds", "receivedAt", "receiptDate", "deadline", "extendedDeadline",
+            "dueDate", "dueEnd", "internalDue", "lifecycle", "active", "paused", "extension", "assignee",
+            "answeredAt", "closedAt", "lastEventId", "lastEventAt", "policyHash", "acknowledgedAt",
+        ].map { Column($0) }
     }
 
     /// Inserts or replaces the row, with a cached statement (no `Encodable` round trip).
     func upsert(_ db: Database) throws {
-        try db.cachedStatement(sql: """
-            INSERT OR REPLACE INTO caseProjection (
-                id, year, number, channel, kinds, receivedAt, receiptDate, deadline, extendedDeadline,
-                dueDate, dueEnd, internalDue, lifecycle, active, paused, extension, assignee,
-                answeredAt, closedAt, lastEventId, lastEventAt, policyHash, acknowledgedAt)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [
-                id, year, number, channel, kinds, receivedAt, receiptDate, deadline, extendedDeadline,
-                dueDate, dueEnd, internalDue, lifecycle, active, paused, `extension`, assignee,
-                answeredAt, closedAt, lastEventId, lastEventAt, policyHash, acknowledgedAt,
-            ])
+        try db.cachedStatement(
+            sql: """
+                INSERT OR REPLACE INTO caseProjection (
+                    id, year, number, channel, kinds, receivedAt, receiptDate, deadline, extendedDeadline,
+                    dueDate, dueEnd, internalDue, lifecycle, active, paused, extension, assignee,
+                    answeredAt, closedAt, lastEventId, lastEventAt, policyHash, acknowledgedAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            id, year, number, channel, kinds, receivedAt, receiptDate, deadline, extendedDeadline,
+            dueDate, dueEnd, internalDue, lifecycle, active, paused, `extension`, assignee,
+            answeredAt, closedAt, lastEventId, lastEventAt, policyHash, acknowledgedAt,
+        ])
     }
 
     /// The projection of a case's state and schedule.
@@ -127,7 +131,9 @@ public struct CaseSummary: FetchableRecord, TableRecord, Sendable, Equatable {
     }
 
     public var caseID: CaseID { CaseID(id)! }
-    public var requestKinds: [RequestKind] { kinds.split(separator: ",").compactMap { RequestKind(rawValue: String($0)) } }
+    public var requestKinds: [RequestKind] {
+        kinds.split(separator: ",").compactMap { RequestKind(rawValue: String($0)) }
+    }
 
     /// When receipt must still be acknowledged under `engine`'s policy; nil once it was, or
     /// when the case no longer owes an answer.
@@ -141,6 +147,8 @@ public struct CaseSummary: FetchableRecord, TableRecord, Sendable, Equatable {
         let (scheduleStatus, left) = engine.status(
             dueEnd: Instant(secondsSinceEpoch: dueEnd), internalDue: Instant(secondsSinceEpoch: internalDue),
             isPaused: paused, answeredAt: answeredAt.map(Instant.init(secondsSinceEpoch:)), at: now)
-        return (CaseStatus(lifecycle: CaseState.Lifecycle(rawValue: lifecycle) ?? .open, schedule: scheduleStatus), left)
+        return (
+            CaseStatus(lifecycle: CaseState.Lifecycle(rawValue: lifecycle) ?? .open, schedule: scheduleStatus), left
+        )
     }
 }

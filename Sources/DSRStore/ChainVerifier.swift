@@ -22,12 +22,16 @@ public struct VerificationReport: Sendable, Equatable {
 
         public var description: String {
             switch self {
-            case .changed(let event, let caseID): "event \(event) (case \(caseID)) was changed: its content no longer matches its hash"
-            case .removed(let before, let from): "event(s) \(from)–\(before - 1) were removed: event \(before) follows event \(from - 1)"
+            case .changed(let event, let caseID):
+                "event \(event) (case \(caseID)) was changed: its content no longer matches its hash"
+            case .removed(let before, let from):
+                "event(s) \(from)–\(before - 1) were removed: event \(before) follows event \(from - 1)"
             case .inserted(let event): "event \(event) was inserted: it is not part of the chain"
             case .truncated(let last, let head): "events after \(last) were removed: the chain head names event \(head)"
-            case .personalDataChanged(let event, let field): "the \(field) of event \(event) was changed in the vault: it no longer matches its commitment"
-            case .headMismatch(let event): "event \(event) does not match the recorded chain head: the event or the head was altered"
+            case .personalDataChanged(let event, let field):
+                "the \(field) of event \(event) was changed in the vault: it no longer matches its commitment"
+            case .headMismatch(let event):
+                "event \(event) does not match the recorded chain head: the event or the head was altered"
             }
         }
     }
@@ -59,13 +63,19 @@ extension CaseStore {
         // Connections of its own throughout, so it can run beside a long read on `queue`.
         let headReader = try Self.readOnlyQueue(path: path)
         let (head, firstBeyondHead) = try headReader.read { db in
-            (try ChainHeadRow.fetchOne(db),
-             try Int64.fetchOne(db, sql: "SELECT MIN(id) FROM event WHERE id > ?", arguments: [(try ChainHeadRow.fetchOne(db))?.lastEventId ?? 0]))
+            (
+                try ChainHeadRow.fetchOne(db),
+                try Int64.fetchOne(
+                    db, sql: "SELECT MIN(id) FROM event WHERE id > ?",
+                    arguments: [(try ChainHeadRow.fetchOne(db))?.lastEventId ?? 0])
+            )
         }
         let headID = head?.lastEventId ?? 0
         let rangeCount = Int64(max(1, min(parallelism * 2, 16)))
         let size = max(1, (headID + rangeCount - 1) / rangeCount)
-        let ranges = headID == 0 ? [] : stride(from: Int64(1), through: headID, by: Int(size)).map { $0...min($0 + size - 1, headID) }
+        let ranges =
+            headID == 0
+            ? [] : stride(from: Int64(1), through: headID, by: Int(size)).map { $0...min($0 + size - 1, headID) }
         var results = [VerificationPart?](repeating: nil, count: ranges.count)
         var failures = [Error?](repeating: nil, count: ranges.count)
         let path = self.path
@@ -99,14 +109,23 @@ extension CaseStore {
         let sealedUnchecked = parts.reduce(0) { $0 + $1.sealedUnchecked }
         let headHash = head?.hash.hexString ?? Chain.genesis.hexString
         if let first = problems.min(by: { $0.0 < $1.0 }) {
-            return VerificationReport(events: events, head: headHash, purgedRecords: purged, sealedUnchecked: sealedUnchecked, problem: first.1)
+            return VerificationReport(
+                events: events, head: headHash, purgedRecords: purged, sealedUnchecked: sealedUnchecked,
+                problem: first.1)
         }
-        let lastHash = try headReader.read { db in try Data.fetchOne(db, sql: "SELECT hash FROM event WHERE id = ?", arguments: [headID]) }
+        let lastHash = try headReader.read { db in
+            try Data.fetchOne(db, sql: "SELECT hash FROM event WHERE id = ?", arguments: [headID])
+        }
         if headID > 0, lastHash != head?.hash {
-            return VerificationReport(events: events, head: headHash, purgedRecords: purged, sealedUnchecked: sealedUnchecked, problem: .headMismatch(event: headID))
+            return VerificationReport(
+                events: events, head: headHash, purgedRecords: purged, sealedUnchecked: sealedUnchecked,
+                problem: .headMismatch(event: headID))
         }
-        logger.info("chain verified", metadata: ["events": "\(events)", "erased": "\(purged)", "sealedUnchecked": "\(sealedUnchecked)"])
-        return VerificationReport(events: events, head: headHash, purgedRecords: purged, sealedUnchecked: sealedUnchecked, problem: nil)
+        logger.info(
+            "chain verified",
+            metadata: ["events": "\(events)", "erased": "\(purged)", "sealedUnchecked": "\(sealedUnchecked)"])
+        return VerificationReport(
+            events: events, head: headHash, purgedRecords: purged, sealedUnchecked: sealedUnchecked, problem: nil)
     }
 
     /// What one verifier job found: the first problem (by event id), events checked, purged records.
@@ -130,14 +149,17 @@ extension CaseStore {
         var part = VerificationPart()
         var canonical = JSONWriter(capacity: 1024)
         // The hash the next event must link to; nil when the event before the range is missing.
-        let before = range.lowerBound == 1
-            ? Chain.genesis : try Data.fetchOne(db, sql: "SELECT hash FROM event WHERE id = ?", arguments: [range.lowerBound - 1])
+        let before =
+            range.lowerBound == 1
+            ? Chain.genesis
+            : try Data.fetchOne(db, sql: "SELECT hash FROM event WHERE id = ?", arguments: [range.lowerBound - 1])
         var previousHash = [UInt8](before ?? Data())
         var expectedID = range.lowerBound
-        let statement = try db.makeStatement(sql: """
-            SELECT id, caseId, kind, payload, occurredAt, recordedAt, actor, prevHash, hash
-            FROM event WHERE id BETWEEN ? AND ? ORDER BY id
-            """)
+        let statement = try db.makeStatement(
+            sql: """
+                SELECT id, caseId, kind, payload, occurredAt, recordedAt, actor, prevHash, hash
+                FROM event WHERE id BETWEEN ? AND ? ORDER BY id
+                """)
         statement.arguments = [range.lowerBound, range.upperBound]
         let rows = SQLiteRows(statement)
         while try rows.step() {
@@ -148,7 +170,9 @@ extension CaseStore {
                 recordedAt: rows.int64(5), actor: rows.bytes(6), payload: rows.bytes(3), into: &canonical)
             let prevHash = rows.bytes(7)
             let storedHash = rows.bytes(8)
-            let matches = Chain.hash(previous: prevHash, canonical: canonical.buffer).withUnsafeBytes { $0.equals(storedHash) }
+            let matches = Chain.hash(previous: prevHash, canonical: canonical.buffer).withUnsafeBytes {
+                $0.equals(storedHash)
+            }
             if !matches {
                 part.problem = (id, .changed(event: id, caseID: String(decoding: rows.bytes(1), as: UTF8.self)))
             } else if id > expectedID {
@@ -166,7 +190,8 @@ extension CaseStore {
                 expectedID,
                 range.upperBound == headID
                     ? .truncated(lastPresent: expectedID - 1, head: headID)
-                    : .removed(before: range.upperBound + 1, missingFrom: expectedID))
+                    : .removed(before: range.upperBound + 1, missingFrom: expectedID)
+            )
         }
         return part
     }
@@ -176,11 +201,12 @@ extension CaseStore {
     /// unchecked.
     static func verifyVault(_ range: ClosedRange<Int64>, vault: Vault, db: Database) throws -> VerificationPart {
         var part = VerificationPart()
-        let statement = try db.makeStatement(sql: """
-            SELECT vault.eventId, vault.field, vault.key, vault.content, event.payload, vault.sealed
-            FROM vault JOIN event ON event.id = vault.eventId WHERE vault.eventId BETWEEN ? AND ?
-            ORDER BY vault.eventId
-            """)
+        let statement = try db.makeStatement(
+            sql: """
+                SELECT vault.eventId, vault.field, vault.key, vault.content, event.payload, vault.sealed
+                FROM vault JOIN event ON event.id = vault.eventId WHERE vault.eventId BETWEEN ? AND ?
+                ORDER BY vault.eventId
+                """)
         statement.arguments = [range.lowerBound, range.upperBound]
         let rows = SQLiteRows(statement)
         while try rows.step() {
@@ -194,7 +220,8 @@ extension CaseStore {
             if rows.int64(5) != 0 {  // sealed: the commitment is to the plain text
                 let plain: Data?
                 do {
-                    plain = try vault.plainBytes(content: Data(rows.bytes(3)), sealed: true, eventID: eventID, field: field)
+                    plain = try vault.plainBytes(
+                        content: Data(rows.bytes(3)), sealed: true, eventID: eventID, field: field)
                 } catch {
                     part.problem = (eventID, .personalDataChanged(event: eventID, field: field))
                     return part

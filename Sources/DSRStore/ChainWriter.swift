@@ -61,22 +61,28 @@ final class ChainWriter {
         }
         let hash = lastHash.withUnsafeBytes { Data(Chain.hash(previous: $0, canonical: canonical.buffer)) }
         // Cached statements with plain arguments: imports append tens of thousands of rows.
-        try db.cachedStatement(sql: """
-            INSERT INTO event (id, caseId, kind, payload, occurredAt, recordedAt, actor, prevHash, hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [
-                id, caseID.rawValue, event.kind, payload, occurredAt.secondsSinceEpoch,
-                recordedAt.secondsSinceEpoch, actor, lastHash, hash,
-            ])
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO event (id, caseId, kind, payload, occurredAt, recordedAt, actor, prevHash, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            id, caseID.rawValue, event.kind, payload, occurredAt.secondsSinceEpoch,
+            recordedAt.secondsSinceEpoch, actor, lastHash, hash,
+        ])
         for row in vaultRows {
-            try db.cachedStatement(sql: "INSERT INTO vault (eventId, field, key, content, sealed) VALUES (?, ?, ?, ?, ?)")
-                .execute(arguments: [row.eventId, row.field, row.key, row.content, row.sealed])
+            try db.cachedStatement(
+                sql: "INSERT INTO vault (eventId, field, key, content, sealed) VALUES (?, ?, ?, ?, ?)"
+            )
+            .execute(arguments: [row.eventId, row.field, row.key, row.content, row.sealed])
         }
         lastEventID = id
         lastHash = hash
-        logger.debug("appended event", metadata: [
-            "event": "\(id)", "case": "\(caseID)", "kind": "\(event.kind)", "personalFields": "\(personal.count)",
-        ])
+        logger.debug(
+            "appended event",
+            metadata: [
+                "event": "\(id)", "case": "\(caseID)", "kind": "\(event.kind)", "personalFields": "\(personal.count)",
+            ])
         return EventRecord(
             id: EventID(id), caseID: caseID, event: event, commitments: commitments,
             occurredAt: occurredAt, recordedAt: recordedAt, actor: actor)

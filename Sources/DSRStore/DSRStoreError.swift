@@ -25,7 +25,8 @@ public enum DSRStoreError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .cannotOpen(let path, let reason): return "\(path): cannot open the database: \(reason)"
         case .unknownCase(let id): return "no case \(id)"
-        case .newerSchema(let name): return "the database was written by a newer dsr (migration '\(name)' unknown); update dsr"
+        case .newerSchema(let name):
+            return "the database was written by a newer dsr (migration '\(name)' unknown); update dsr"
         case .database(let message): return "database error: \(message)"
         case .missingPolicy(let hash): return "the policy \(hash.prefix(12))… of a case is missing from the database"
         case .notABackup(let path, let reason): return "\(path): not restored: \(reason)"
@@ -33,8 +34,10 @@ public enum DSRStoreError: Error, Equatable, CustomStringConvertible {
         case .wrongVaultKey(let path):
             return "vault key \(path) is not the key this database's personal data is sealed with"
         case .vaultKeyRequired(let action):
-            return "\(action) needs the vault key: this database seals personal data; give it with --vault-key FILE or DSR_VAULT_KEY_FILE"
-        case .sealedRecordAltered(let event): return "the sealed personal data of event \(event) does not open: it was altered"
+            return
+                "\(action) needs the vault key: this database seals personal data; give it with --vault-key FILE or DSR_VAULT_KEY_FILE"
+        case .sealedRecordAltered(let event):
+            return "the sealed personal data of event \(event) does not open: it was altered"
         }
     }
 }

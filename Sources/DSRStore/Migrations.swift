@@ -6,69 +6,70 @@ enum Migrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-event-log") { db in
-            try db.execute(sql: """
-                CREATE TABLE policy (
-                    hash TEXT PRIMARY KEY,
-                    source TEXT NOT NULL,
-                    text TEXT NOT NULL,
-                    storedAt INTEGER NOT NULL
-                );
-                CREATE TABLE setting (
-                    key TEXT PRIMARY KEY,
-                    value TEXT NOT NULL
-                );
-                CREATE TABLE event (
-                    id INTEGER PRIMARY KEY,
-                    caseId TEXT NOT NULL,
-                    kind TEXT NOT NULL,
-                    payload TEXT NOT NULL,
-                    occurredAt INTEGER NOT NULL,
-                    recordedAt INTEGER NOT NULL,
-                    actor TEXT NOT NULL,
-                    prevHash BLOB NOT NULL,
-                    hash BLOB NOT NULL
-                );
-                CREATE INDEX event_by_case ON event(caseId, id);
-                CREATE TABLE vault (
-                    eventId INTEGER NOT NULL REFERENCES event(id),
-                    field TEXT NOT NULL,
-                    key BLOB,
-                    content BLOB,
-                    PRIMARY KEY (eventId, field)
-                ) WITHOUT ROWID;
-                CREATE TABLE chainHead (
-                    id INTEGER PRIMARY KEY CHECK (id = 1),
-                    lastEventId INTEGER NOT NULL,
-                    hash BLOB NOT NULL
-                );
-                CREATE TABLE caseProjection (
-                    id TEXT PRIMARY KEY,
-                    year INTEGER NOT NULL,
-                    number INTEGER NOT NULL,
-                    channel TEXT NOT NULL,
-                    kinds TEXT NOT NULL,
-                    receivedAt INTEGER NOT NULL,
-                    receiptDate TEXT NOT NULL,
-                    deadline TEXT NOT NULL,
-                    extendedDeadline TEXT,
-                    dueDate TEXT NOT NULL,
-                    dueEnd INTEGER NOT NULL,
-                    internalDue INTEGER NOT NULL,
-                    lifecycle TEXT NOT NULL,
-                    active INTEGER NOT NULL,
-                    paused INTEGER NOT NULL,
-                    extension TEXT NOT NULL,
-                    assignee TEXT,
-                    answeredAt INTEGER,
-                    closedAt INTEGER,
-                    lastEventId INTEGER NOT NULL,
-                    lastEventAt INTEGER NOT NULL,
-                    policyHash TEXT NOT NULL REFERENCES policy(hash)
-                );
-                CREATE UNIQUE INDEX case_by_number ON caseProjection(year, number);
-                CREATE INDEX active_case_by_internal_due ON caseProjection(internalDue) WHERE active = 1;
-                CREATE INDEX case_by_receipt ON caseProjection(receivedAt);
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE policy (
+                        hash TEXT PRIMARY KEY,
+                        source TEXT NOT NULL,
+                        text TEXT NOT NULL,
+                        storedAt INTEGER NOT NULL
+                    );
+                    CREATE TABLE setting (
+                        key TEXT PRIMARY KEY,
+                        value TEXT NOT NULL
+                    );
+                    CREATE TABLE event (
+                        id INTEGER PRIMARY KEY,
+                        caseId TEXT NOT NULL,
+                        kind TEXT NOT NULL,
+                        payload TEXT NOT NULL,
+                        occurredAt INTEGER NOT NULL,
+                        recordedAt INTEGER NOT NULL,
+                        actor TEXT NOT NULL,
+                        prevHash BLOB NOT NULL,
+                        hash BLOB NOT NULL
+                    );
+                    CREATE INDEX event_by_case ON event(caseId, id);
+                    CREATE TABLE vault (
+                        eventId INTEGER NOT NULL REFERENCES event(id),
+                        field TEXT NOT NULL,
+                        key BLOB,
+                        content BLOB,
+                        PRIMARY KEY (eventId, field)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE chainHead (
+                        id INTEGER PRIMARY KEY CHECK (id = 1),
+                        lastEventId INTEGER NOT NULL,
+                        hash BLOB NOT NULL
+                    );
+                    CREATE TABLE caseProjection (
+                        id TEXT PRIMARY KEY,
+                        year INTEGER NOT NULL,
+                        number INTEGER NOT NULL,
+                        channel TEXT NOT NULL,
+                        kinds TEXT NOT NULL,
+                        receivedAt INTEGER NOT NULL,
+                        receiptDate TEXT NOT NULL,
+                        deadline TEXT NOT NULL,
+                        extendedDeadline TEXT,
+                        dueDate TEXT NOT NULL,
+                        dueEnd INTEGER NOT NULL,
+                        internalDue INTEGER NOT NULL,
+                        lifecycle TEXT NOT NULL,
+                        active INTEGER NOT NULL,
+                        paused INTEGER NOT NULL,
+                        extension TEXT NOT NULL,
+                        assignee TEXT,
+                        answeredAt INTEGER,
+                        closedAt INTEGER,
+                        lastEventId INTEGER NOT NULL,
+                        lastEventAt INTEGER NOT NULL,
+                        policyHash TEXT NOT NULL REFERENCES policy(hash)
+                    );
+                    CREATE UNIQUE INDEX case_by_number ON caseProjection(year, number);
+                    CREATE INDEX active_case_by_internal_due ON caseProjection(internalDue) WHERE active = 1;
+                    CREATE INDEX case_by_receipt ON caseProjection(receivedAt);
+                    """)
         }
         // Vault texts may be sealed with AES-GCM under a key kept outside the database.
         migrator.registerMigration("v2-vault-sealing") { db in
@@ -77,24 +78,26 @@ enum Migrations {
         // Staff accounts live in the database (their changes are events of the tracker); the
         // policy's <users> only seeds them once.
         migrator.registerMigration("v3-staff-accounts") { db in
-            try db.execute(sql: """
-                CREATE TABLE account (
-                    login TEXT PRIMARY KEY,
-                    role TEXT NOT NULL,
-                    displayName TEXT,
-                    enabled INTEGER NOT NULL,
-                    createdAt INTEGER NOT NULL,
-                    lastEventId INTEGER NOT NULL REFERENCES event(id)
-                );
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE account (
+                        login TEXT PRIMARY KEY,
+                        role TEXT NOT NULL,
+                        displayName TEXT,
+                        enabled INTEGER NOT NULL,
+                        createdAt INTEGER NOT NULL,
+                        lastEventId INTEGER NOT NULL REFERENCES event(id)
+                    );
+                    """)
         }
         // The overdue view tells which cases still owe an acknowledgement of receipt.
         migrator.registerMigration("v4-acknowledged-at") { db in
-            try db.execute(sql: """
-                ALTER TABLE caseProjection ADD COLUMN acknowledgedAt INTEGER;
-                UPDATE caseProjection SET acknowledgedAt = (
-                    SELECT MIN(occurredAt) FROM event WHERE event.caseId = caseProjection.id AND event.kind = 'acknowledged');
-                """)
+            try db.execute(
+                sql: """
+                    ALTER TABLE caseProjection ADD COLUMN acknowledgedAt INTEGER;
+                    UPDATE caseProjection SET acknowledgedAt = (
+                        SELECT MIN(occurredAt) FROM event WHERE event.caseId = caseProjection.id AND event.kind = 'acknowledged');
+                    """)
         }
         return migrator
     }

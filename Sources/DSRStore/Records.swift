@@ -1,5 +1,5 @@
-import Foundation
 import DSRCore
+import Foundation
 import GRDB
 
 /// A row of the event log.

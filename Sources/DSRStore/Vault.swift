@@ -31,7 +31,8 @@ enum Vault: Sendable {
     /// fingerprint and seals every text already in the vault.
     static func adopt(_ db: Database, key: VaultKey) throws -> Vault {
         try SettingRow(key: fingerprintSetting, value: key.fingerprint).insert(db)
-        let rows = try Row.fetchAll(db, sql: "SELECT eventId, field, content FROM vault WHERE content IS NOT NULL AND sealed = 0")
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT eventId, field, content FROM vault WHERE content IS NOT NULL AND sealed = 0")
         for row in rows {
             let eventID: Int64 = row[0]
             let field: String = row[1]

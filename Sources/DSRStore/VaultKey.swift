@@ -20,13 +20,15 @@ public struct VaultKey: @unchecked Sendable {
             throw DSRStoreError.badVaultKeyFile(path: path, reason: String(cString: strerror(errno)))
         }
         guard status.st_mode & 0o077 == 0 else {
-            throw DSRStoreError.badVaultKeyFile(path: path, reason: "others may read it; make it private with chmod 600")
+            throw DSRStoreError.badVaultKeyFile(
+                path: path, reason: "others may read it; make it private with chmod 600")
         }
         guard let bytes = FileManager.default.contents(atPath: path) else {
             throw DSRStoreError.badVaultKeyFile(path: path, reason: "cannot read it")
         }
         guard bytes.count == Self.size else {
-            throw DSRStoreError.badVaultKeyFile(path: path, reason: "a vault key holds exactly \(Self.size) bytes; this file holds \(bytes.count)")
+            throw DSRStoreError.badVaultKeyFile(
+                path: path, reason: "a vault key holds exactly \(Self.size) bytes; this file holds \(bytes.count)")
         }
         key = SymmetricKey(data: bytes)
         self.path = path
@@ -36,7 +38,9 @@ public struct VaultKey: @unchecked Sendable {
     public static func create(at path: String) throws {
         let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
-            throw DSRStoreError.badVaultKeyFile(path: path, reason: errno == EEXIST ? "exists already; not overwritten" : String(cString: strerror(errno)))
+            throw DSRStoreError.badVaultKeyFile(
+                path: path,
+                reason: errno == EEXIST ? "exists already; not overwritten" : String(cString: strerror(errno)))
         }
         defer { close(descriptor) }
         let written = SymmetricKey(size: .bits256).withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }

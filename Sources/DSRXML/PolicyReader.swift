@@ -34,7 +34,8 @@ struct PolicyReader {
         let channels = try required(root, "channels").children("channel").map { element in
             let joint = element.attribute("jointController")
             if let joint, !jointControllers.contains(where: { $0.id == joint }) {
-                throw invalid(element, "channel names joint controller '\(joint)', which <jointControllers> does not define")
+                throw invalid(
+                    element, "channel names joint controller '\(joint)', which <jointControllers> does not define")
             }
             return ChannelInfo(
                 id: try attribute(element, "id"), name: try attribute(element, "name"),
@@ -72,10 +73,12 @@ struct PolicyReader {
             let codes = try attribute(element, "lands").split(separator: " ").map(String.init)
             let lands: Set<Land> =
                 codes.contains("all")
-                ? Set(Land.allCases) : Set(try codes.map { code in
-                    guard let land = Land(code: code) else { throw invalid(element, "unknown Land '\(code)'") }
-                    return land
-                })
+                ? Set(Land.allCases)
+                : Set(
+                    try codes.map { code in
+                        guard let land = Land(code: code) else { throw invalid(element, "unknown Land '\(code)'") }
+                        return land
+                    })
             let validFrom = try element.attribute("from").map { try year($0, element) }
             let validTo = try element.attribute("to").map { try year($0, element) }
             if let validFrom, let validTo, validTo < validFrom {

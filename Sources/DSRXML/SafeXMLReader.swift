@@ -1,5 +1,5 @@
-import Foundation
 import CLibXML2
+import Foundation
 
 /// Parses XML with libxml2 hardened against hostile input: no network access, no external
 /// DTD loading, no entity substitution, no "huge" mode — and any DOCTYPE is refused the moment

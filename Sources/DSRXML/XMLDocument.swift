@@ -1,5 +1,5 @@
-import Foundation
 import CLibXML2
+import Foundation
 
 /// A parsed XML document, owned: freed when the last reference goes.
 public final class XMLDocument: @unchecked Sendable {

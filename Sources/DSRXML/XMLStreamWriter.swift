@@ -12,7 +12,8 @@ public final class XMLStreamWriter {
     /// rather than libxml2's.
     public init(path: String) throws {
         if path != "-" {
-            guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+            guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+            else {
                 throw DSRXMLError.cannotWrite(file: path)
             }
         }

@@ -11,11 +11,12 @@ struct CSVReaderTests {
     @Test("quoted fields keep delimiters, doubled quotes and line breaks; records keep their first line")
     func quoted() throws {
         let parsed = try records("a,b,c\n\"x, y\",\"sie sagte \"\"ja\"\"\",\"zwei\nZeilen\"\nlast,,\n")
-        #expect(parsed == [
-            .init(line: 1, fields: ["a", "b", "c"]),
-            .init(line: 2, fields: ["x, y", "sie sagte \"ja\"", "zwei\nZeilen"]),
-            .init(line: 4, fields: ["last", "", ""]),
-        ])
+        #expect(
+            parsed == [
+                .init(line: 1, fields: ["a", "b", "c"]),
+                .init(line: 2, fields: ["x, y", "sie sagte \"ja\"", "zwei\nZeilen"]),
+                .init(line: 4, fields: ["last", "", ""]),
+            ])
     }
 
     @Test("text after a closing quote joins the field, as spreadsheet programs read it")

@@ -127,8 +127,9 @@ enum RoleMatrix {
 
 @Suite("Roles: every use case × every role, in process")
 struct RoleMatrixTests {
-    @Test("the allowed roles run it with its effect; the others are refused, naming the role, and nothing is written",
-          arguments: RoleMatrix.entries)
+    @Test(
+        "the allowed roles run it with its effect; the others are refused, naming the role, and nothing is written",
+        arguments: RoleMatrix.entries)
     func matrix(_ entry: UseCaseEntry) throws {
         for role in Role.allCases {
             let fixture = try AppFixture()

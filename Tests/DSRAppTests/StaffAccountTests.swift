@@ -22,7 +22,9 @@ struct StaffAccountTests {
         try anyone.addStaff(login: "wer-auch-immer", role: .dpo, displayName: "Wera Immer")
         let refused = #expect(throws: AppError.self) { try fixture.session("kollegin") }
         #expect(refused?.kind == .notPermitted)
-        #expect(refused?.message == "the staff account of this login does not exist in this database; ask a supervisor (dsr user)")
+        #expect(
+            refused?.message
+                == "the staff account of this login does not exist in this database; ask a supervisor (dsr user)")
         #expect(try fixture.session("wer-auch-immer").access.role == .dpo)
     }
 
@@ -78,10 +80,15 @@ struct StaffAccountTests {
             let error = #expect(throws: AppError.self) { try dpo.addStaff(login: login, role: .clerk) }
             #expect(error?.kind == .badInput, "\(login)")
         }
-        #expect((#expect(throws: AppError.self) { try dpo.changeRole(login: "niemand", to: .clerk) })?.kind == .notFound)
-        #expect((#expect(throws: AppError.self) { try dpo.addStaff(login: AppFixture.clerk, role: .clerk) })?.kind == .badInput)
+        #expect(
+            (#expect(throws: AppError.self) { try dpo.changeRole(login: "niemand", to: .clerk) })?.kind == .notFound)
+        #expect(
+            (#expect(throws: AppError.self) { try dpo.addStaff(login: AppFixture.clerk, role: .clerk) })?.kind
+                == .badInput)
         let events = try fixture.eventCount()
-        #expect((#expect(throws: AppError.self) { try dpo.addStaff(login: "x", role: .clerk, displayName: "A\u{7}B") })?.kind == .badInput)
+        #expect(
+            (#expect(throws: AppError.self) { try dpo.addStaff(login: "x", role: .clerk, displayName: "A\u{7}B") })?
+                .kind == .badInput)
         #expect(try fixture.eventCount() == events)
     }
 
@@ -98,7 +105,9 @@ struct StaffAccountTests {
         #expect(try supervisor.record(.assign(to: AppFixture.clerk), on: id).state.assignee == AppFixture.clerk)
     }
 
-    @Test("the policy's <users> create the accounts once, on the first run; afterwards the policy no longer decides roles")
+    @Test(
+        "the policy's <users> create the accounts once, on the first run; afterwards the policy no longer decides roles"
+    )
     func seededFromPolicy() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dsr-seed-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -122,7 +131,8 @@ struct StaffAccountTests {
         #expect(try tracker.session(login: "bert", now: now).access.role == .clerk)
         let later = try Tracker.open(
             TrackerConfiguration(databasePath: database, policyFile: second), actor: "bert", now: now)
-        #expect(try later.session(login: "bert", now: now).access.role == .clerk, "the second policy's list is not read")
+        #expect(
+            try later.session(login: "bert", now: now).access.role == .clerk, "the second policy's list is not read")
         #expect(try later.store.events(of: .tracker).count == 2)
     }
 
@@ -141,7 +151,9 @@ struct StaffAccountTests {
         let tracker = try Tracker.open(configuration, actor: "bert", now: fixture.now)
         // Opened before: the staff list of the first run (the embedded policy, none) is read already.
         #expect(try tracker.store.accounts().isEmpty)
-        let lockout = #expect(throws: AppError.self) { try tracker.session(login: "bert", now: fixture.now).choosePolicy() }
+        let lockout = #expect(throws: AppError.self) {
+            try tracker.session(login: "bert", now: fixture.now).choosePolicy()
+        }
         #expect(lockout?.message.contains("does not name this login") == true)
         try tracker.session(login: "anna", now: fixture.now).choosePolicy()
         #expect(try tracker.store.accounts().map(\.login) == ["anna"])

@@ -61,11 +61,14 @@ struct VisibilityTests {
         #expect(early?.message == "case \(id): the moment of the step lies before the receipt of the request")
         let future = #expect(throws: AppError.self) {
             try clerk.logCase(
-                CaseInput(kinds: [.access], channel: .post, received: try fixture.instant("2027-01-01 09:00"), personal: [.subject: "X"]))
+                CaseInput(
+                    kinds: [.access], channel: .post, received: try fixture.instant("2027-01-01 09:00"),
+                    personal: [.subject: "X"]))
         }
         #expect(future?.message == "the moment of receipt lies in the future")
         let civil = #expect(throws: AppError.self) {
-            try clerk.logCase(CaseInput(kinds: [.injunction], channel: .post, received: fixture.now, personal: [.subject: "X"]))
+            try clerk.logCase(
+                CaseInput(kinds: [.injunction], channel: .post, received: fixture.now, personal: [.subject: "X"]))
         }
         #expect(civil?.message.contains("name the date the claimant set") == true)
         #expect(!(civil?.message.contains("--") ?? true), "no CLI flags in the application's messages")

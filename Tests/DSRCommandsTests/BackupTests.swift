@@ -58,8 +58,12 @@ struct BackupTests {
         let restored = try db.run(["restore", backup])
         #expect(restored.status == 0, "\(restored.stderr)")
         #expect(try db.sqlite("SELECT COUNT(*) FROM caseProjection") == "1")
-        let kept = try FileManager.default.contentsOfDirectory(atPath: db.folder.path).filter { $0.contains("before-restore") && !$0.hasSuffix("-wal") && !$0.hasSuffix("-shm") }
+        let kept = try FileManager.default.contentsOfDirectory(atPath: db.folder.path).filter {
+            $0.contains("before-restore") && !$0.hasSuffix("-wal") && !$0.hasSuffix("-shm")
+        }
         #expect(kept.count == 1)
-        #expect(try TempDatabase(path: db.folder.appendingPathComponent(kept[0]).path).sqlite("SELECT COUNT(*) FROM caseProjection") == "2")
+        #expect(
+            try TempDatabase(path: db.folder.appendingPathComponent(kept[0]).path).sqlite(
+                "SELECT COUNT(*) FROM caseProjection") == "2")
     }
 }

@@ -26,17 +26,26 @@ struct BatchTests {
         #expect(result.lines.count == Self.examples.count)
         for (line, example) in zip(result.lines, Self.examples) {
             let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
-            #expect(Set(object.keys) == ["received", "receipt_date", "deadline", "extended_deadline", "deadline_end", "office_receipt", "internal_due"])
+            #expect(
+                Set(object.keys) == [
+                    "received", "receipt_date", "deadline", "extended_deadline", "deadline_end", "office_receipt",
+                    "internal_due",
+                ])
             #expect(object["deadline"] as? String == example.1, "\(example.0)")
         }
-        #expect(result.lines[0] == #"{"received":"2026-01-31T09:00:00Z","receipt_date":"2026-01-31","deadline":"2026-03-02","extended_deadline":"2026-04-30","deadline_end":"2026-03-02T23:59:59+01:00","office_receipt":"2026-02-02T08:00:00+01:00","internal_due":"2026-03-02T17:00:00+01:00"}"#)
+        #expect(
+            result.lines[0]
+                == #"{"received":"2026-01-31T09:00:00Z","receipt_date":"2026-01-31","deadline":"2026-03-02","extended_deadline":"2026-04-30","deadline_end":"2026-03-02T23:59:59+01:00","office_receipt":"2026-02-02T08:00:00+01:00","internal_due":"2026-03-02T17:00:00+01:00"}"#
+        )
         #expect(result.lines[10].contains(#""internal_due":"2026-12-23T17:00:00+01:00""#))
         #expect(result.lines[13].contains(#""deadline_end":"2026-04-29T23:59:59+02:00""#))
     }
 
     @Test("bad lines are reported in place, the rest go on, exit 65 at the end")
     func badLines() throws {
-        let input = "2026-01-31 10:00\ngarbage\n\n2026-02-30 10:00\n2026-03-29 02:30\n" + String(repeating: "x", count: 5000) + "\n2026-03-03\n"
+        let input =
+            "2026-01-31 10:00\ngarbage\n\n2026-02-30 10:00\n2026-03-29 02:30\n" + String(repeating: "x", count: 5000)
+            + "\n2026-03-03\n"
         let result = try DSRProcess.run(["deadline", "--batch", "-"], input: input)
         #expect(result.status == 65)
         #expect(result.lines.count == 7)
@@ -62,7 +71,9 @@ struct BatchTests {
 
     @Test("results do not depend on the machine's time zone")
     func machineTimeZone() throws {
-        let input = (Self.examples.map(\.0) + ["2026-07-01 00:30", "2026-12-31 23:59", "2026-03-29 01:59"]).joined(separator: "\n") + "\n"
+        let input =
+            (Self.examples.map(\.0) + ["2026-07-01 00:30", "2026-12-31 23:59", "2026-03-29 01:59"]).joined(
+                separator: "\n") + "\n"
         let reference = try DSRProcess.run(["deadline", "--batch"], input: input, environment: ["TZ": "UTC"])
         for zone in ["Pacific/Kiritimati", "America/Los_Angeles", "Asia/Kathmandu", "Europe/Berlin"] {
             let result = try DSRProcess.run(["deadline", "--batch"], input: input, environment: ["TZ": zone])

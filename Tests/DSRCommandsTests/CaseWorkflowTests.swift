@@ -11,7 +11,10 @@ struct CaseWorkflowTests {
     func logJSON() throws {
         let db = TempDatabase()
         defer { db.remove() }
-        let result = try db.run(["log", "--kind", "Auskunft,Löschung", "--channel", "facebook", "--received", "2026-11-24 10:00", "--subject", "Erika Fiktiv", "--json"])
+        let result = try db.run([
+            "log", "--kind", "Auskunft,Löschung", "--channel", "facebook", "--received", "2026-11-24 10:00",
+            "--subject", "Erika Fiktiv", "--json",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         let object = try json(result.stdout)
         #expect(object["id"] as? String == "2026-00001")
@@ -19,7 +22,10 @@ struct CaseWorkflowTests {
         #expect(object["internal_due"] as? String == "2026-12-23T17:00:00+01:00")
         #expect(object["extended_deadline"] as? String == "2027-02-24")
         #expect(["open", "at-risk", "overdue"].contains(object["status"] as? String))
-        let text = try db.run(["log", "--kind", "Berichtigung", "--channel", "post", "--received", "2026-11-24 10:00", "--subject", "Max Fiktiv"])
+        let text = try db.run([
+            "log", "--kind", "Berichtigung", "--channel", "post", "--received", "2026-11-24 10:00", "--subject",
+            "Max Fiktiv",
+        ])
         #expect(text.stdout.contains("Fall 2026-00002: erfasst"))
         #expect(text.stdout.contains("Frist Do 24.12.2026"))
         #expect(text.stdout.contains("intern fällig Mi 23.12.2026 17:00"))
@@ -30,7 +36,11 @@ struct CaseWorkflowTests {
         let db = TempDatabase()
         defer { db.remove() }
         #expect(try db.run(["init"]).status == 0)
-        #expect(try db.run(["log", "--kind", "access,erasure", "--channel", "email", "--received", "2026-03-02 10:00", "--subject", "Erika Fiktiv", "--contact", "erika@example.org"]).status == 0)
+        #expect(
+            try db.run([
+                "log", "--kind", "access,erasure", "--channel", "email", "--received", "2026-03-02 10:00", "--subject",
+                "Erika Fiktiv", "--contact", "erika@example.org",
+            ]).status == 0)
         let id = "2026-00001"
         for step in [
             ["ack", id, "--at", "2026-03-02 15:00"],
@@ -40,7 +50,10 @@ struct CaseWorkflowTests {
             ["note", id, "Rückruf vereinbart", "--at", "2026-03-11 10:00"],
             ["extend", id, "--reason", "Umfang der Daten", "--at", "2026-04-01 10:00"],
             ["answer", id, "--kind", "access", "--outcome", "granted", "--at", "2026-05-04 10:00"],
-            ["answer", id, "--kind", "Löschung", "--outcome", "partial", "--basis", "Art. 17 Abs. 3 lit. b DSGVO", "--at", "2026-05-05 10:00"],
+            [
+                "answer", id, "--kind", "Löschung", "--outcome", "partial", "--basis", "Art. 17 Abs. 3 lit. b DSGVO",
+                "--at", "2026-05-05 10:00",
+            ],
             ["notify-recipients", id, "--at", "2026-05-06 10:00"],
             ["close", id, "--at", "2026-05-07 10:00"],
         ] {
@@ -59,7 +72,11 @@ struct CaseWorkflowTests {
         #expect(object["extension"] as? String == "in-effect")
         let events = try #require(object["events"] as? [[String: Any]])
         #expect(events.count == 11)
-        #expect(events.map { $0["kind"] as? String } == ["received", "acknowledged", "identity-requested", "identity-confirmed", "assigned", "note-added", "extended", "answered", "answered", "recipients-notified", "closed"])
+        #expect(
+            events.map { $0["kind"] as? String } == [
+                "received", "acknowledged", "identity-requested", "identity-confirmed", "assigned", "note-added",
+                "extended", "answered", "answered", "recipients-notified", "closed",
+            ])
         #expect(events[5]["note"] as? String == "Rückruf vereinbart")
         let text = try db.run(["show", id])
         #expect(text.stdout.contains("Person            Erika Fiktiv"))
@@ -67,20 +84,29 @@ struct CaseWorkflowTests {
         #expect(try db.run(["verify"]).status == 0)
     }
 
-    @Test("refused steps name the problem", arguments: [
-        (["close", "2026-00001"], "1 request(s) unanswered"),
-        (["identity", "confirm", "2026-00001"], "no identity proof was asked for"),
-        (["ack", "2026-00001", "--at", "2026-03-01 10:00"], "before the receipt"),
-        (["ack", "2026-00001", "--at", "2099-01-01 10:00"], "in the future"),
-        (["answer", "2026-00001", "--kind", "Löschung", "--outcome", "granted"], "no request of kind erasure"),
-        (["answer", "2026-00001", "--kind", "access", "--outcome", "maybe"], "valid: granted, partial, refused, no-data"),
-        (["forward", "2026-00001", "--to", "tiktok"], "no joint controller 'tiktok'"),
-        (["ack", "2026-00099"], "no case 2026-00099"),
-    ])
+    @Test(
+        "refused steps name the problem",
+        arguments: [
+            (["close", "2026-00001"], "1 request(s) unanswered"),
+            (["identity", "confirm", "2026-00001"], "no identity proof was asked for"),
+            (["ack", "2026-00001", "--at", "2026-03-01 10:00"], "before the receipt"),
+            (["ack", "2026-00001", "--at", "2099-01-01 10:00"], "in the future"),
+            (["answer", "2026-00001", "--kind", "Löschung", "--outcome", "granted"], "no request of kind erasure"),
+            (
+                ["answer", "2026-00001", "--kind", "access", "--outcome", "maybe"],
+                "valid: granted, partial, refused, no-data"
+            ),
+            (["forward", "2026-00001", "--to", "tiktok"], "no joint controller 'tiktok'"),
+            (["ack", "2026-00099"], "no case 2026-00099"),
+        ])
     func refusals(arguments: [String], message: String) throws {
         let db = TempDatabase()
         defer { db.remove() }
-        #expect(try db.run(["log", "--kind", "access", "--channel", "email", "--received", "2026-03-02 10:00", "--subject", "Erika Fiktiv"]).status == 0)
+        #expect(
+            try db.run([
+                "log", "--kind", "access", "--channel", "email", "--received", "2026-03-02 10:00", "--subject",
+                "Erika Fiktiv",
+            ]).status == 0)
         let result = try db.run(arguments)
         #expect(result.status == 65)
         #expect(result.stderr.contains(message), "\(result.stderr)")
@@ -94,9 +120,15 @@ struct CaseWorkflowTests {
         let db = TempDatabase()
         defer { db.remove() }
         for index in 1...2 {
-            #expect(try db.run(["log", "--kind", "access", "--channel", "email", "--received", "2026-03-02 10:00", "--subject", "Erika Fiktiv \(index)"]).status == 0)
+            #expect(
+                try db.run([
+                    "log", "--kind", "access", "--channel", "email", "--received", "2026-03-02 10:00", "--subject",
+                    "Erika Fiktiv \(index)",
+                ]).status == 0)
         }
-        let refused = try db.run(["answer", "2026-00001", "--kind", "access", "--outcome", "refused", "--at", "2026-03-10 10:00", "--json"])
+        let refused = try db.run([
+            "answer", "2026-00001", "--kind", "access", "--outcome", "refused", "--at", "2026-03-10 10:00", "--json",
+        ])
         #expect(refused.status == 0)
         #expect(refused.stdout.contains(#""warnings":["refusal-without-basis"]"#))
         #expect(try db.run(["withdraw", "2026-00002", "--at", "2026-03-05 10:00"]).status == 0)
@@ -110,7 +142,11 @@ struct CaseWorkflowTests {
         let db = TempDatabase()
         defer { db.remove() }
         for received in ["2026-09-01 10:00", "2026-11-20 10:00", "2026-10-01 10:00", "2026-11-02 10:00"] {
-            #expect(try db.run(["log", "--kind", "access", "--channel", "email", "--received", received, "--subject", "Erika Fiktiv"]).status == 0)
+            #expect(
+                try db.run([
+                    "log", "--kind", "access", "--channel", "email", "--received", received, "--subject",
+                    "Erika Fiktiv",
+                ]).status == 0)
         }
         #expect(try db.run(["assign", "2026-00002", "--to", "pressestelle2"]).status == 0)
         let result = try db.run(["overdue", "--at", "2026-12-01 12:00", "--json"])
@@ -128,15 +164,24 @@ struct CaseWorkflowTests {
     func list() throws {
         let db = TempDatabase()
         defer { db.remove() }
-        for (kind, channel, received) in [("access", "email", "2026-01-10 10:00"), ("erasure", "post", "2026-02-10 10:00"), ("access", "facebook", "2026-03-10 10:00")] {
-            #expect(try db.run(["log", "--kind", kind, "--channel", channel, "--received", received, "--subject", "Erika Fiktiv"]).status == 0)
+        for (kind, channel, received) in [
+            ("access", "email", "2026-01-10 10:00"), ("erasure", "post", "2026-02-10 10:00"),
+            ("access", "facebook", "2026-03-10 10:00"),
+        ] {
+            #expect(
+                try db.run([
+                    "log", "--kind", kind, "--channel", channel, "--received", received, "--subject", "Erika Fiktiv",
+                ]).status == 0)
         }
-        #expect(try db.run(["answer", "2026-00001", "--kind", "access", "--outcome", "no-data", "--at", "2026-01-20 10:00"]).status == 0)
+        #expect(
+            try db.run(["answer", "2026-00001", "--kind", "access", "--outcome", "no-data", "--at", "2026-01-20 10:00"])
+                .status == 0)
         #expect(try db.run(["close", "2026-00001", "--at", "2026-01-21 10:00"]).status == 0)
         func ids(_ arguments: [String]) throws -> [String] {
             let result = try db.run(["list", "--json"] + arguments)
             #expect(result.status == 0, "\(result.stderr)")
-            let entries = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+            let entries = try #require(
+                try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
             return entries.compactMap { $0["id"] as? String }
         }
         #expect(try ids([]) == ["2026-00001", "2026-00002", "2026-00003"])
@@ -155,7 +200,11 @@ struct CaseWorkflowTests {
         let db = TempDatabase()
         defer { db.remove() }
         for name in ["Erika Fiktiv", "Max Fiktiv", "Erika Probe"] {
-            #expect(try db.run(["log", "--kind", "access", "--channel", "email", "--received", "2026-03-02 10:00", "--subject", name]).status == 0)
+            #expect(
+                try db.run([
+                    "log", "--kind", "access", "--channel", "email", "--received", "2026-03-02 10:00", "--subject",
+                    name,
+                ]).status == 0)
         }
         let result = try db.run(["find", "--subject", "-", "--json"], input: "erika\n")
         let entries = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
@@ -167,7 +216,11 @@ struct CaseWorkflowTests {
         let db = TempDatabase()
         defer { db.remove() }
         for name in ["Erika Fiktiv", "Max Fiktiv", "Erika Probe"] {
-            #expect(try db.run(["log", "--kind", "access", "--channel", "email", "--received", "2026-03-02 10:00", "--subject", name, "--contact", "\(name)@example.org", "--note", "Notiz zu \(name)"]).status == 0)
+            #expect(
+                try db.run([
+                    "log", "--kind", "access", "--channel", "email", "--received", "2026-03-02 10:00", "--subject",
+                    name, "--contact", "\(name)@example.org", "--note", "Notiz zu \(name)",
+                ]).status == 0)
         }
         let json = try db.run(["subject", "export", "--subject", "-", "--json"], input: "Erika Fiktiv")
         #expect(json.status == 0)
@@ -186,19 +239,28 @@ struct CaseWorkflowTests {
     func demo() throws {
         let first = TempDatabase()
         let second = TempDatabase()
-        defer { first.remove(); second.remove() }
+        defer {
+            first.remove()
+            second.remove()
+        }
         for db in [first, second] {
-            let result = try DSRProcess.run(["demo", "--db", db.path, "--cases", "150", "--seed", "7", "--at", "2026-11-27 10:00"])
+            let result = try DSRProcess.run([
+                "demo", "--db", db.path, "--cases", "150", "--seed", "7", "--at", "2026-11-27 10:00",
+            ])
             #expect(result.status == 0, "\(result.stderr)")
             #expect(result.stdout.contains("Demo: 150 Fälle"))
             #expect(result.stdout.contains("überfällig"))
         }
         // Same events and personal data; only the random vault keys (and so the hashes) differ.
-        let events = "SELECT GROUP_CONCAT(caseId || kind || occurredAt || recordedAt || actor, '|') FROM (SELECT * FROM event ORDER BY id)"
-        let vault = "SELECT GROUP_CONCAT(eventId || field || content, '|') FROM (SELECT * FROM vault ORDER BY eventId, field)"
+        let events =
+            "SELECT GROUP_CONCAT(caseId || kind || occurredAt || recordedAt || actor, '|') FROM (SELECT * FROM event ORDER BY id)"
+        let vault =
+            "SELECT GROUP_CONCAT(eventId || field || content, '|') FROM (SELECT * FROM vault ORDER BY eventId, field)"
         #expect(try first.sqlite(events) == second.sqlite(events))
         #expect(try first.sqlite(vault) == second.sqlite(vault))
-        #expect(try first.sqlite("SELECT hex(hash) FROM event WHERE id = 1") != second.sqlite("SELECT hex(hash) FROM event WHERE id = 1"))
+        #expect(
+            try first.sqlite("SELECT hex(hash) FROM event WHERE id = 1")
+                != second.sqlite("SELECT hex(hash) FROM event WHERE id = 1"))
         #expect(try first.run(["verify"]).status == 0)
         let kinds = try first.sqlite("SELECT COUNT(DISTINCT kind) FROM event")
         #expect(Int(kinds) ?? 0 >= 12)

@@ -6,7 +6,9 @@ struct DSRProcess {
         var status: Int32
         var stdout: String
         var stderr: String
-        var lines: [String] { stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init) }
+        var lines: [String] {
+            stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
+        }
     }
 
     /// The `dsr` binary beside the test bundle.
@@ -25,8 +27,15 @@ struct DSRProcess {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// Everything the `dsr` processes of this test run wrote on standard error, appended run
-    /// by run, so the leak test can search all of it for personal data.
-    static let stderrLog = FileManager.default.temporaryDirectory.appendingPathComponent("dsr-tests-stderr-\(getpid()).log")
+    /// by run: `$DSR_TEST_STDERR_LOG`, else a file per test process in the temporary folder.
+    /// `.ci/run` searches all of it for personal data once every test has run
+    /// (`Tests/crosscheck/leak_check.py`), so the check does not depend on test order.
+    static let stderrLog: URL = {
+        if let path = ProcessInfo.processInfo.environment["DSR_TEST_STDERR_LOG"], !path.isEmpty {
+            return URL(fileURLWithPath: path)
+        }
+        return FileManager.default.temporaryDirectory.appendingPathComponent("dsr-tests-stderr-\(getpid()).log")
+    }()
     private static let stderrLogLock = NSLock()
 
     /// Appends one process's standard error to `stderrLog`.

@@ -28,7 +28,10 @@ struct DeadlineCommandTests {
 
     @Test("--json gives the batch keys plus kind, status and office hours")
     func json() throws {
-        let result = try DSRProcess.run(["deadline", "--received", "2026-11-24T10:00:00+01:00", "--at", "2026-12-23T12:00:00+01:00", "--json", "--kind", "Löschung"])
+        let result = try DSRProcess.run([
+            "deadline", "--received", "2026-11-24T10:00:00+01:00", "--at", "2026-12-23T12:00:00+01:00", "--json",
+            "--kind", "Löschung",
+        ])
         #expect(result.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(object["deadline"] as? String == "2026-12-24")
@@ -43,26 +46,30 @@ struct DeadlineCommandTests {
         let refused = try DSRProcess.run(["deadline", "--received", "2026-01-31 10:00", "--kind", "Unterlassung"])
         #expect(refused.status == 65)
         #expect(refused.stderr.contains("--due"))
-        let result = try DSRProcess.run(["deadline", "--received", "2026-01-31 10:00", "--kind", "Unterlassung", "--due", "14.02.2026", "--json"])
+        let result = try DSRProcess.run([
+            "deadline", "--received", "2026-01-31 10:00", "--kind", "Unterlassung", "--due", "14.02.2026", "--json",
+        ])
         #expect(result.status == 0)
         #expect(result.stdout.contains(#""deadline":"2026-02-14""#))
         #expect(result.stdout.contains(#""extended_deadline":null"#))
     }
 
-    @Test("bad input: one line on stderr, documented exit codes, nothing on stdout", arguments: [
-        (["deadline", "--received", "2026-02-30 10:00"], Int32(65), "day 30 does not exist"),
-        (["deadline", "--received", "2026-01-31 24:61"], 65, "invalid time of day"),
-        (["deadline", "--received", "2026-03-29 02:30"], 65, "does not exist in Europe/Berlin"),
-        (["deadline", "--received", "2026-10-25 02:30"], 65, "occurs twice"),
-        (["deadline", "--received", "'; DROP TABLE cases; --"], 65, "not a time"),
-        (["deadline", "--received", "now", "--kind", "Beschwerde"], 65, "valid kinds: access (Auskunft)"),
-        (["deadline", "--received", "1990-01-01"], 65, "outside the supported years"),
-        (["deadline"], 64, "--received"),
-        (["deadline", "--received", "now", "--policy", "/nonexistent.xml"], 74, "/nonexistent.xml: cannot read"),
-        (["deadline", "--batch", "/nonexistent/input.txt"], 74, "/nonexistent/input.txt: cannot read"),
-        (["calendar", "--year", "2026", "--land", "XX"], 64, "unknown Land"),
-        (["calendar", "--year", "1900"], 64, "1995"),
-    ])
+    @Test(
+        "bad input: one line on stderr, documented exit codes, nothing on stdout",
+        arguments: [
+            (["deadline", "--received", "2026-02-30 10:00"], Int32(65), "day 30 does not exist"),
+            (["deadline", "--received", "2026-01-31 24:61"], 65, "invalid time of day"),
+            (["deadline", "--received", "2026-03-29 02:30"], 65, "does not exist in Europe/Berlin"),
+            (["deadline", "--received", "2026-10-25 02:30"], 65, "occurs twice"),
+            (["deadline", "--received", "'; DROP TABLE cases; --"], 65, "not a time"),
+            (["deadline", "--received", "now", "--kind", "Beschwerde"], 65, "valid kinds: access (Auskunft)"),
+            (["deadline", "--received", "1990-01-01"], 65, "outside the supported years"),
+            (["deadline"], 64, "--received"),
+            (["deadline", "--received", "now", "--policy", "/nonexistent.xml"], 74, "/nonexistent.xml: cannot read"),
+            (["deadline", "--batch", "/nonexistent/input.txt"], 74, "/nonexistent/input.txt: cannot read"),
+            (["calendar", "--year", "2026", "--land", "XX"], 64, "unknown Land"),
+            (["calendar", "--year", "1900"], 64, "1995"),
+        ])
     func badInput(arguments: [String], status: Int32, message: String) throws {
         let result = try DSRProcess.run(arguments)
         #expect(result.status == status)

@@ -16,12 +16,16 @@ struct DutyTests {
         let before = try db.run(["duties", "--at", "2026-12-01 10:00", "--json"])
         #expect(before.status == 0, "\(before.stderr)")
         let entries = try #require(try json(before.stdout) as? [[String: Any]])
-        #expect(entries.map { $0["channel"] as? String } == ["facebook", "twitter", "instagram", "youtube", "homepage"])
+        #expect(
+            entries.map { $0["channel"] as? String } == ["facebook", "twitter", "instagram", "youtube", "homepage"])
         #expect(entries.allSatisfy { $0["next_due"] as? String == "2026-12-31" && $0["overdue"] as? Bool == false })
-        let done = try db.run(["duty", "done", "datenschutz-post", "--channel", "facebook", "--at", "2026-11-20 10:00",
-                               "--link", "https://www.facebook.com/StadtKL/posts/1"])
+        let done = try db.run([
+            "duty", "done", "datenschutz-post", "--channel", "facebook", "--at", "2026-11-20 10:00",
+            "--link", "https://www.facebook.com/StadtKL/posts/1",
+        ])
         #expect(done.status == 0, "\(done.stderr)")
-        let after = try #require(try json(try db.run(["duties", "--at", "2027-01-02 10:00", "--json"]).stdout) as? [[String: Any]])
+        let after = try #require(
+            try json(try db.run(["duties", "--at", "2027-01-02 10:00", "--json"]).stdout) as? [[String: Any]])
         #expect(after[0]["next_due"] as? String == "2027-05-20")
         #expect(after[0]["overdue"] as? Bool == false)
         #expect(after[0]["link"] as? String == "https://www.facebook.com/StadtKL/posts/1")
@@ -37,7 +41,9 @@ struct DutyTests {
         let db = TempDatabase()
         defer { db.remove() }
         for channel in ["facebook", "twitter", "instagram", "youtube"] {
-            #expect(try db.run(["duty", "done", "datenschutz-post", "--channel", channel, "--at", "2026-11-20 10:00"]).status == 0)
+            #expect(
+                try db.run(["duty", "done", "datenschutz-post", "--channel", channel, "--at", "2026-11-20 10:00"])
+                    .status == 0)
         }
         // JSON keeps the array of cases scripts read; the exit code counts the duty.
         let result = try db.run(["overdue", "--at", "2027-01-04 10:00", "--json"])
@@ -48,16 +54,23 @@ struct DutyTests {
         #expect(text.stdout.contains("Überfällige Pflichten"))
         #expect(text.stdout.contains("datenschutz-hinweis  homepage  überfällig"))
         #expect(!text.stdout.contains("datenschutz-post"))
-        #expect(try db.run(["duty", "done", "datenschutz-hinweis", "--channel", "homepage", "--at", "2026-11-25 09:00"]).status == 0)
+        #expect(
+            try db.run(["duty", "done", "datenschutz-hinweis", "--channel", "homepage", "--at", "2026-11-25 09:00"])
+                .status == 0)
         #expect(try db.run(["overdue", "--at", "2027-01-04 10:00"]).status == 0)
     }
 
-    @Test("unknown duties, channels and bad links are refused with exit 65 and nothing recorded", arguments: [
-        (["duty", "done", "mahnung", "--channel", "facebook"], "the policy names no duty 'mahnung'"),
-        (["duty", "done", "datenschutz-post", "--channel", "homepage"], "is not done on 'homepage'"),
-        (["duty", "done", "datenschutz-post", "--channel", "facebook", "--link", "javascript:alert(1)"], "--link must be an http(s) address"),
-        (["duty", "done", "datenschutz-post", "--channel", "facebook", "--at", "2099-01-01"], "in the future"),
-    ])
+    @Test(
+        "unknown duties, channels and bad links are refused with exit 65 and nothing recorded",
+        arguments: [
+            (["duty", "done", "mahnung", "--channel", "facebook"], "the policy names no duty 'mahnung'"),
+            (["duty", "done", "datenschutz-post", "--channel", "homepage"], "is not done on 'homepage'"),
+            (
+                ["duty", "done", "datenschutz-post", "--channel", "facebook", "--link", "javascript:alert(1)"],
+                "--link must be an http(s) address"
+            ),
+            (["duty", "done", "datenschutz-post", "--channel", "facebook", "--at", "2099-01-01"], "in the future"),
+        ])
     func refused(arguments: [String], message: String) throws {
         let db = TempDatabase()
         defer { db.remove() }
@@ -71,12 +84,23 @@ struct DutyTests {
     func htmlReport() throws {
         let db = TempDatabase()
         defer { db.remove() }
-        #expect(try db.run(["duty", "done", "datenschutz-post", "--channel", "facebook", "--at", "2026-11-20 10:00"]).status == 0)
+        #expect(
+            try db.run(["duty", "done", "datenschutz-post", "--channel", "facebook", "--at", "2026-11-20 10:00"]).status
+                == 0)
         let out = db.folder.appendingPathComponent("report.html")
-        #expect(try db.run(["export", "--format", "html", "--at", "2027-01-04 10:00", "--from", "2027-01-01", "--out", out.path]).status == 0)
+        #expect(
+            try db.run([
+                "export", "--format", "html", "--at", "2027-01-04 10:00", "--from", "2027-01-01", "--out", out.path,
+            ]).status == 0)
         let html = try String(contentsOf: out, encoding: .utf8)
         #expect(html.contains("<section id=\"duties\">"))
-        #expect(html.contains("<tr><td>Post über Datenschutzrisiken und Betroffenenrechte</td><td>facebook</td><td>20.05.2027</td><td>offen</td><td>20.11.2026 10:00</td></tr>"))
-        #expect(html.contains("<tr class=\"flag\"><td>Hinweis zu Datenschutzrisiken und Betroffenenrechten auf der Homepage</td><td>homepage</td><td>31.12.2026</td><td>überfällig</td><td>–</td></tr>"))
+        #expect(
+            html.contains(
+                "<tr><td>Post über Datenschutzrisiken und Betroffenenrechte</td><td>facebook</td><td>20.05.2027</td><td>offen</td><td>20.11.2026 10:00</td></tr>"
+            ))
+        #expect(
+            html.contains(
+                "<tr class=\"flag\"><td>Hinweis zu Datenschutzrisiken und Betroffenenrechten auf der Homepage</td><td>homepage</td><td>31.12.2026</td><td>überfällig</td><td>–</td></tr>"
+            ))
     }
 }

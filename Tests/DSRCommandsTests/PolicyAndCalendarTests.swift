@@ -7,18 +7,23 @@ struct PolicyAndCalendarTests {
 
     @Test("policy check summarises a valid policy")
     func checkValid() throws {
-        let result = try DSRProcess.run(["policy", "check", DSRProcess.repository.appendingPathComponent("Policies/kaiserslautern.xml").path])
+        let result = try DSRProcess.run([
+            "policy", "check", DSRProcess.repository.appendingPathComponent("Policies/kaiserslautern.xml").path,
+        ])
         #expect(result.status == 0)
         #expect(result.stdout.contains("Stadt Kaiserslautern, Pressestelle"))
-        #expect(result.stdout.contains("Mo 08:00–17:00; Di 08:00–17:00; Mi 08:00–17:00; Do 08:00–17:00; Fr 08:00–13:00"))
+        #expect(
+            result.stdout.contains("Mo 08:00–17:00; Di 08:00–17:00; Mi 08:00–17:00; Do 08:00–17:00; Fr 08:00–13:00"))
         #expect(result.stdout.contains("Schließtage: Heiligabend, Silvester"))
         #expect(result.stdout.split(separator: "\n").count <= 25)
     }
 
-    @Test("policy check refuses broken and hostile files with exit 65 and one line", arguments: [
-        "broken/close-before-open.xml", "broken/unknown-land.xml", "broken/not-well-formed.xml",
-        "malicious/billion-laughs.xml", "malicious/external-entity.xml",
-    ])
+    @Test(
+        "policy check refuses broken and hostile files with exit 65 and one line",
+        arguments: [
+            "broken/close-before-open.xml", "broken/unknown-land.xml", "broken/not-well-formed.xml",
+            "malicious/billion-laughs.xml", "malicious/external-entity.xml",
+        ])
     func checkInvalid(file: String) throws {
         let path = policies.appendingPathComponent(file).path
         let result = try DSRProcess.run(["policy", "check", path])
@@ -45,7 +50,8 @@ struct PolicyAndCalendarTests {
     func calendarJSON() throws {
         let result = try DSRProcess.run(["calendar", "--year", "2026", "--json"])
         #expect(result.status == 0)
-        let entries = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: String]])
+        let entries = try #require(
+            try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: String]])
         #expect(entries.filter { $0["kind"] == "holiday" }.count == 11)
         #expect(entries.contains { $0 == ["date": "2026-06-04", "name": "Fronleichnam", "kind": "holiday"] })
         #expect(entries.contains { $0 == ["date": "2026-12-24", "name": "Heiligabend", "kind": "closure"] })

@@ -6,10 +6,16 @@ struct PurgeTests {
     /// Cases closed in 2021, 2022 and 2025, and one open since 2020.
     static func fixture() throws -> TempDatabase {
         let db = TempDatabase()
-        for (index, (received, closed)) in [("2020-05-04 10:00", nil), ("2021-03-01 10:00", "2021-03-20 10:00"),
-                                             ("2022-06-01 10:00", "2022-12-30 10:00"), ("2025-02-03 10:00", "2025-02-20 10:00")].enumerated() {
-            #expect(try db.run(["log", "--kind", "access", "--channel", "email", "--received", received, "--subject", "Erika Fiktiv \(index)",
-                                "--contact", "erika\(index)@example.org", "--note", "Notiz \(index)"]).status == 0)
+        for (index, (received, closed)) in [
+            ("2020-05-04 10:00", nil), ("2021-03-01 10:00", "2021-03-20 10:00"),
+            ("2022-06-01 10:00", "2022-12-30 10:00"), ("2025-02-03 10:00", "2025-02-20 10:00"),
+        ].enumerated() {
+            #expect(
+                try db.run([
+                    "log", "--kind", "access", "--channel", "email", "--received", received, "--subject",
+                    "Erika Fiktiv \(index)",
+                    "--contact", "erika\(index)@example.org", "--note", "Notiz \(index)",
+                ]).status == 0)
             guard let closed else { continue }
             let id = "\(received.prefix(4))-00001"
             #expect(try db.run(["answer", id, "--kind", "access", "--outcome", "granted", "--at", closed]).status == 0)

@@ -6,14 +6,19 @@ import Testing
 @Suite("Reliability")
 struct ReliabilityTests {
     static func logArguments(_ index: Int) -> [String] {
-        ["log", "--kind", "access", "--channel", "email", "--received", "2026-03-02 10:00", "--subject", "Erika Fiktiv \(index)", "--json"]
+        [
+            "log", "--kind", "access", "--channel", "email", "--received", "2026-03-02 10:00", "--subject",
+            "Erika Fiktiv \(index)", "--json",
+        ]
     }
 
     /// A database with five cases and a few steps (11 events).
     static func populated() throws -> TempDatabase {
         let db = TempDatabase()
         for index in 1...5 { _ = try db.run(logArguments(index)) }
-        for id in ["2026-00001", "2026-00002", "2026-00003"] { _ = try db.run(["ack", id, "--at", "2026-03-03 10:00"]) }
+        for id in ["2026-00001", "2026-00002", "2026-00003"] {
+            _ = try db.run(["ack", id, "--at", "2026-03-03 10:00"])
+        }
         _ = try db.run(["note", "2026-00004", "--text", "Rückruf", "--at", "2026-03-04 10:00"])
         _ = try db.run(["assign", "2026-00005", "--to", "pressestelle1", "--at", "2026-03-04 10:00"])
         _ = try db.run(["close", "2026-00001"])  // refused: nothing written
@@ -31,15 +36,26 @@ struct ReliabilityTests {
         #expect(result.stdout.contains("Kopf: \(head)"))
     }
 
-    @Test("tampering with the sqlite3 tool is caught and the first bad event named", arguments: [
-        ("UPDATE event SET occurredAt = occurredAt - 86400 WHERE id = 4", "event 4 (case 2026-00004) was changed"),
-        ("UPDATE event SET actor = 'someone' WHERE id = 7", "event 7 (case 2026-00002) was changed"),
-        ("DELETE FROM event WHERE id = 6", "event(s) 6–6 were removed"),
-        ("DELETE FROM event WHERE id = 10", "events after 9 were removed"),
-        ("INSERT INTO event SELECT 11, caseId, kind, payload, occurredAt, recordedAt, actor, prevHash, hash FROM event WHERE id = 3", "event 11 was inserted"),
-        ("UPDATE event SET id = -id WHERE id IN (2, 3); UPDATE event SET id = 3 WHERE id = -2; UPDATE event SET id = 2 WHERE id = -3", "event 2 (case 2026-00003) was changed"),
-        ("UPDATE vault SET content = CAST('Eva Fiktiv' AS BLOB) WHERE eventId = 1 AND field = 'subject'", "the subject of event 1 was changed in the vault"),
-    ])
+    @Test(
+        "tampering with the sqlite3 tool is caught and the first bad event named",
+        arguments: [
+            ("UPDATE event SET occurredAt = occurredAt - 86400 WHERE id = 4", "event 4 (case 2026-00004) was changed"),
+            ("UPDATE event SET actor = 'someone' WHERE id = 7", "event 7 (case 2026-00002) was changed"),
+            ("DELETE FROM event WHERE id = 6", "event(s) 6–6 were removed"),
+            ("DELETE FROM event WHERE id = 10", "events after 9 were removed"),
+            (
+                "INSERT INTO event SELECT 11, caseId, kind, payload, occurredAt, recordedAt, actor, prevHash, hash FROM event WHERE id = 3",
+                "event 11 was inserted"
+            ),
+            (
+                "UPDATE event SET id = -id WHERE id IN (2, 3); UPDATE event SET id = 3 WHERE id = -2; UPDATE event SET id = 2 WHERE id = -3",
+                "event 2 (case 2026-00003) was changed"
+            ),
+            (
+                "UPDATE vault SET content = CAST('Eva Fiktiv' AS BLOB) WHERE eventId = 1 AND field = 'subject'",
+                "the subject of event 1 was changed in the vault"
+            ),
+        ])
     func tampering(sql: String, problem: String) throws {
         let db = try Self.populated()
         defer { db.remove() }
@@ -89,7 +105,9 @@ struct ReliabilityTests {
             for writer in 0..<4 {
                 group.addTask {
                     var failed = 0
-                    for index in 0..<50 where try db.run(Self.logArguments(writer * 100 + index)).status != 0 { failed += 1 }
+                    for index in 0..<50 where try db.run(Self.logArguments(writer * 100 + index)).status != 0 {
+                        failed += 1
+                    }
                     return failed
                 }
             }
@@ -134,17 +152,43 @@ struct ReliabilityTests {
         #expect(try db.sqlite("SELECT COUNT(*) FROM event") == String(stored.count))
     }
 
-    @Test("hostile input: a clear message, exit 65, nothing written", arguments: [
-        (["log", "--kind", "beschwerde", "--channel", "email", "--received", "now", "--subject", "X"], "valid kinds: access (Auskunft)"),
-        (["log", "--kind", "access", "--channel", "fax", "--received", "now", "--subject", "X"], "valid channels: email, post, facebook"),
-        (["log", "--kind", "access", "--channel", "email", "--received", "2026-02-30 10:00", "--subject", "X"], "day 30 does not exist"),
-        (["log", "--kind", "access", "--channel", "email", "--received", "2026-01-31 24:61", "--subject", "X"], "invalid time of day"),
-        (["log", "--kind", "access", "--channel", "email", "--received", "2026-03-29 02:30", "--subject", "X"], "does not exist in Europe/Berlin"),
-        (["log", "--kind", "access", "--channel", "email", "--received", "2099-01-01 10:00", "--subject", "X"], "in the future"),
-        (["log", "--kind", "access", "--channel", "email", "--received", "now", "--subject", "  "], "--subject is empty"),
-        (["log", "--kind", "access", "--channel", "email", "--received", "now", "--subject", "A\u{1B}[31mB"], "control character"),
-        (["log", "--kind", "unterlassung", "--channel", "post", "--received", "now", "--subject", "X"], "--due"),
-    ])
+    @Test(
+        "hostile input: a clear message, exit 65, nothing written",
+        arguments: [
+            (
+                ["log", "--kind", "beschwerde", "--channel", "email", "--received", "now", "--subject", "X"],
+                "valid kinds: access (Auskunft)"
+            ),
+            (
+                ["log", "--kind", "access", "--channel", "fax", "--received", "now", "--subject", "X"],
+                "valid channels: email, post, facebook"
+            ),
+            (
+                ["log", "--kind", "access", "--channel", "email", "--received", "2026-02-30 10:00", "--subject", "X"],
+                "day 30 does not exist"
+            ),
+            (
+                ["log", "--kind", "access", "--channel", "email", "--received", "2026-01-31 24:61", "--subject", "X"],
+                "invalid time of day"
+            ),
+            (
+                ["log", "--kind", "access", "--channel", "email", "--received", "2026-03-29 02:30", "--subject", "X"],
+                "does not exist in Europe/Berlin"
+            ),
+            (
+                ["log", "--kind", "access", "--channel", "email", "--received", "2099-01-01 10:00", "--subject", "X"],
+                "in the future"
+            ),
+            (
+                ["log", "--kind", "access", "--channel", "email", "--received", "now", "--subject", "  "],
+                "--subject is empty"
+            ),
+            (
+                ["log", "--kind", "access", "--channel", "email", "--received", "now", "--subject", "A\u{1B}[31mB"],
+                "control character"
+            ),
+            (["log", "--kind", "unterlassung", "--channel", "post", "--received", "now", "--subject", "X"], "--due"),
+        ])
     func hostileInput(arguments: [String], message: String) throws {
         let db = TempDatabase()
         defer { db.remove() }
@@ -160,7 +204,9 @@ struct ReliabilityTests {
         let db = TempDatabase()
         defer { db.remove() }
         let name = "O'Brien \"Bobby\"; DROP TABLE event; --"
-        let result = try db.run(["log", "--kind", "access", "--channel", "email", "--received", "now", "--subject", name])
+        let result = try db.run([
+            "log", "--kind", "access", "--channel", "email", "--received", "now", "--subject", name,
+        ])
         #expect(result.status == 0)
         let show = try db.run(["show", "2026-00001", "--json"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(show.stdout.utf8)) as? [String: Any])
@@ -176,13 +222,18 @@ struct ReliabilityTests {
         let nul = try db.run(base + ["--subject", "-"], input: "Erika\u{0}Fiktiv")
         #expect(nul.status == 65)
         #expect(nul.stderr.contains("control character (U+0000)"))
-        let bigNote = try db.run(base + ["--subject", "Erika Fiktiv", "--note", "-"], input: String(repeating: "x", count: 10 << 20))
+        let bigNote = try db.run(
+            base + ["--subject", "Erika Fiktiv", "--note", "-"], input: String(repeating: "x", count: 10 << 20))
         #expect(bigNote.status == 65)
         #expect(bigNote.stderr.contains("--note is longer than 65536 bytes"))
         // Invalid UTF-8 in an argument, through a shell (Swift strings cannot hold it).
         let shell = Process()
         shell.executableURL = URL(fileURLWithPath: "/bin/sh")
-        shell.arguments = ["-c", "\"$0\" log --kind access --channel email --received now --subject \"$(printf 'Erika \\377\\376')\" --db \"$1\"", DSRProcess.binary.path, db.path]
+        shell.arguments = [
+            "-c",
+            "\"$0\" log --kind access --channel email --received now --subject \"$(printf 'Erika \\377\\376')\" --db \"$1\"",
+            DSRProcess.binary.path, db.path,
+        ]
         let errors = Pipe()
         shell.standardError = errors
         shell.standardOutput = FileHandle.nullDevice
@@ -199,12 +250,14 @@ struct ReliabilityTests {
         let db = TempDatabase()
         defer { db.remove() }
         let good = db.folder.appendingPathComponent("good.csv")
-        let text = "Eingang;Anliegen;Kanal;Name;Kontakt;Beantwortet;Ergebnis;Abgeschlossen\r\n"
+        let text =
+            "Eingang;Anliegen;Kanal;Name;Kontakt;Beantwortet;Ergebnis;Abgeschlossen\r\n"
             + "31.01.2026 10:15;Auskunft;E-Mail;\"Müller; Hans\";h@example.org;20.02.2026;stattgegeben;21.02.2026\r\n"
             + "02.02.2026;Auskunft+Löschung;Brief;Erika Fiktiv;;;;\r\n"
         try Data(text.data(using: .windowsCP1252)!).write(to: good)
         let bad = db.folder.appendingPathComponent("bad.csv")
-        try "received,kind,channel,subject\n2026-01-31 10:00,access,email,A\n2026-01-31 10:00,access,fax,B\n".write(to: bad, atomically: true, encoding: .utf8)
+        try "received,kind,channel,subject\n2026-01-31 10:00,access,email,A\n2026-01-31 10:00,access,fax,B\n".write(
+            to: bad, atomically: true, encoding: .utf8)
         let refused = try db.run(["import", bad.path])
         #expect(refused.status == 65)
         #expect(refused.stderr.contains("bad.csv:3: unknown channel"))

@@ -1,7 +1,8 @@
 import DSRCore
-import DSRStore
 import Foundation
 import Testing
+
+@testable import DSRStore
 
 @Suite("Case store")
 struct CaseStoreTests {
@@ -28,7 +29,8 @@ struct CaseStoreTests {
         let fixture = try StoreFixture()
         defer { fixture.remove() }
         let file = try FileManager.default.attributesOfItem(atPath: fixture.store.path)
-        let folder = try FileManager.default.attributesOfItem(atPath: URL(fileURLWithPath: fixture.store.path).deletingLastPathComponent().path)
+        let folder = try FileManager.default.attributesOfItem(
+            atPath: URL(fileURLWithPath: fixture.store.path).deletingLastPathComponent().path)
         #expect((file[.posixPermissions] as? Int) == 0o600)
         #expect((folder[.posixPermissions] as? Int) == 0o700)
     }
@@ -41,9 +43,12 @@ struct CaseStoreTests {
         try fixture.record(.identityRequested, on: id, at: "2026-03-03 09:00")
         let confirmed = try fixture.record(.identityConfirmed, on: id, at: "2026-03-10 09:00")
         #expect(confirmed.schedule.deadline == CivilDate(year: 2026, month: 4, day: 9))  // D19
-        try fixture.record(.extended(notifiedAt: try fixture.instant("2026-04-01 10:00")), on: id, at: "2026-04-01 10:00", personal: [.reason: "Umfang"])
+        try fixture.record(
+            .extended(notifiedAt: try fixture.instant("2026-04-01 10:00")), on: id, at: "2026-04-01 10:00",
+            personal: [.reason: "Umfang"])
         try fixture.record(.answered(kind: .access, outcome: .granted, basis: nil), on: id, at: "2026-05-04 10:00")
-        let done = try fixture.record(.answered(kind: .erasure, outcome: .refused, basis: "§ 12 LDSG RLP"), on: id, at: "2026-05-05 10:00")
+        let done = try fixture.record(
+            .answered(kind: .erasure, outcome: .refused, basis: "§ 12 LDSG RLP"), on: id, at: "2026-05-05 10:00")
         #expect(done.schedule.extensionState == .inEffect)
         #expect(done.schedule.status == .answeredOnTime)
         #expect(!done.state.isActive)
@@ -51,21 +56,29 @@ struct CaseStoreTests {
         #expect(closed.state.lifecycle == .closed)
         #expect(try fixture.store.activeCases().isEmpty)
         let events = try fixture.store.events(of: id)
-        #expect(events.map(\.event.kind) == ["received", "identity-requested", "identity-confirmed", "extended", "answered", "answered", "closed"])
+        #expect(
+            events.map(\.event.kind) == [
+                "received", "identity-requested", "identity-confirmed", "extended", "answered", "answered", "closed",
+            ])
         #expect(CaseState(events: events)?.answers[.erasure]?.basis == "§ 12 LDSG RLP")
     }
 
-    @Test("steps that make no sense are refused and nothing is written", arguments: [
-        (Event.closed, "2026-03-05 10:00", "unanswered"),
-        (Event.identityConfirmed, "2026-03-05 10:00", "no identity proof was asked for"),
-        (Event.clarificationReceived, "2026-03-05 10:00", "no clarification was asked for"),
-        (Event.answered(kind: .erasure, outcome: .granted, basis: nil), "2026-03-05 10:00", "no request of kind erasure"),
-        (Event.acknowledged, "2026-03-01 10:00", "before the receipt"),
-        (Event.acknowledged, "2026-03-25 10:00", "in the future"),
-        (Event.forwarded(to: "tiktok"), "2026-03-05 10:00", "no joint controller 'tiktok'"),
-        (Event.recipientsNotified, "2026-03-05 10:00", "Art. 19"),
-        (Event.reopened, "2026-03-05 10:00", "not closed"),
-    ])
+    @Test(
+        "steps that make no sense are refused and nothing is written",
+        arguments: [
+            (Event.closed, "2026-03-05 10:00", "unanswered"),
+            (Event.identityConfirmed, "2026-03-05 10:00", "no identity proof was asked for"),
+            (Event.clarificationReceived, "2026-03-05 10:00", "no clarification was asked for"),
+            (
+                Event.answered(kind: .erasure, outcome: .granted, basis: nil), "2026-03-05 10:00",
+                "no request of kind erasure"
+            ),
+            (Event.acknowledged, "2026-03-01 10:00", "before the receipt"),
+            (Event.acknowledged, "2026-03-25 10:00", "in the future"),
+            (Event.forwarded(to: "tiktok"), "2026-03-05 10:00", "no joint controller 'tiktok'"),
+            (Event.recipientsNotified, "2026-03-05 10:00", "Art. 19"),
+            (Event.reopened, "2026-03-05 10:00", "not closed"),
+        ])
     func refusedSteps(event: Event, at: String, reason: String) throws {
         let fixture = try StoreFixture()
         defer { fixture.remove() }
@@ -81,14 +94,18 @@ struct CaseStoreTests {
         let fixture = try StoreFixture(now: "2026-06-20 12:00")
         defer { fixture.remove() }
         let id = try fixture.log("2026-03-02 10:00").state.id
-        let late = try fixture.record(.answered(kind: .access, outcome: .granted, basis: nil), on: id, at: "2026-04-20 10:00")
+        let late = try fixture.record(
+            .answered(kind: .access, outcome: .granted, basis: nil), on: id, at: "2026-04-20 10:00")
         #expect(late.schedule.status == .answeredLate)
         try fixture.record(.closed, on: id, at: "2026-04-21 10:00")
         #expect(throws: DSRCoreError.self) { try fixture.record(.acknowledged, on: id, at: "2026-04-22 10:00") }
         try fixture.record(.noteAdded, on: id, at: "2026-04-22 10:00", personal: [.note: "Nachfrage"])
         try fixture.record(.reopened, on: id, at: "2026-04-23 10:00")
         try fixture.record(.closed, on: id, at: "2026-04-24 10:00")
-        let late2 = try fixture.record(.extended(notifiedAt: try fixture.instant("2026-04-25 10:00")), on: CaseID(fixture.log("2026-03-01 10:00").state.id.rawValue)!, at: "2026-04-25 10:00", personal: [.reason: "Umfang"])
+        let late2 = try fixture.record(
+            .extended(notifiedAt: try fixture.instant("2026-04-25 10:00")),
+            on: CaseID(fixture.log("2026-03-01 10:00").state.id.rawValue)!, at: "2026-04-25 10:00",
+            personal: [.reason: "Umfang"])
         #expect(late2.schedule.extensionState == .notifiedLate)
         #expect(late2.schedule.status == .overdue)
     }
@@ -127,7 +144,31 @@ struct CaseStoreTests {
         let report = try fixture.store.verify()
         #expect(report.isIntact)
         #expect(report.events == 8)
-        #expect(report.head.count == 64)
+        var stored: [StoredEvent] = []
+        try fixture.store.forEachCase(
+            receivedFrom: Instant(secondsSinceEpoch: 0), to: Instant(secondsSinceEpoch: 4_000_000_000),
+            includePersonalData: false
+        ) { stored += $0.events }
+        let last = try #require(stored.max { $0.record.id < $1.record.id })
+        // The head is the last event's hash, recomputed here from its canonical bytes.
+        var canonical = JSONWriter()
+        var texts = (last.record.caseID.rawValue, last.record.event.kind, last.record.actor, last.payload)
+        texts.0.withUTF8 { caseID in
+            texts.1.withUTF8 { kind in
+                texts.2.withUTF8 { actor in
+                    texts.3.withUTF8 { payload in
+                        EventCodec.canonical(
+                            id: last.record.id.rawValue, caseID: UnsafeRawBufferPointer(caseID),
+                            kind: UnsafeRawBufferPointer(kind), occurredAt: last.record.occurredAt.secondsSinceEpoch,
+                            recordedAt: last.record.recordedAt.secondsSinceEpoch, actor: UnsafeRawBufferPointer(actor),
+                            payload: UnsafeRawBufferPointer(payload), into: &canonical)
+                    }
+                }
+            }
+        }
+        #expect(Chain.sha256(last.prevHash + canonical.data).hexString == last.hashHex)
+        #expect(report.head == last.hashHex)
+        #expect(stored.sorted { $0.record.id < $1.record.id }.dropLast().last?.hash == last.prevHash)
     }
 
     @Test("a bulk session writes many cases in one transaction, or none")
@@ -139,7 +180,8 @@ struct CaseStoreTests {
             try fixture.store.bulk { session in
                 for day in 2...5 {
                     _ = try session.log(
-                        NewCase(kinds: [.access], channel: .post, received: try fixture.instant("2026-03-0\(day) 10:00")),
+                        NewCase(
+                            kinds: [.access], channel: .post, received: try fixture.instant("2026-03-0\(day) 10:00")),
                         policy: fixture.policy, engine: fixture.engine, actor: "clerk", recordedAt: fixture.now)
                 }
                 throw Stop()

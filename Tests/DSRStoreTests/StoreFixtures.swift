@@ -28,17 +28,19 @@ struct StoreFixture {
     @discardableResult
     func log(_ received: String, kinds: [RequestKind] = [.access], channel: Channel = .email) throws -> Recorded {
         try store.logCase(
-            NewCase(kinds: kinds, channel: channel, received: try instant(received),
-                    personal: [.subject: "Erika Fiktiv", .contact: "erika@example.org"]),
+            NewCase(
+                kinds: kinds, channel: channel, received: try instant(received),
+                personal: [.subject: "Erika Fiktiv", .contact: "erika@example.org"]),
             policy: policy, engine: engine, actor: "clerk", now: now)
     }
 
     /// Records a step at `at`.
     @discardableResult
     func record(_ event: Event, on id: CaseID, at: String, personal: [PersonalField: String] = [:]) throws -> Recorded {
-        try store.record(
-            on: id, personal: personal, at: try instant(at), actor: "clerk", now: now, engine: { _, _ in engine }
-        ) { _ in event }
+        let engine = self.engine
+        return try store.record(
+            on: id, personal: personal, at: try instant(at), actor: "clerk", now: now,
+            engine: { _, _ in engine }, deciding: { _ in event })
     }
 
     func remove() { try? FileManager.default.removeItem(at: folder) }

@@ -21,17 +21,27 @@ struct PolicyLoaderTests {
         #expect(policy.controller.email == "socialmedia@kaiserslautern.de")
         #expect(policy.timeZone == "Europe/Berlin")
         #expect(policy.land == .RP)
-        #expect(policy.officeHours.sessions(on: .monday) == [OfficeSession(opens: TimeOfDay(hour: 8, minute: 0)!, closes: TimeOfDay(hour: 17, minute: 0)!)])
-        #expect(policy.officeHours.sessions(on: .friday) == [OfficeSession(opens: TimeOfDay(hour: 8, minute: 0)!, closes: TimeOfDay(hour: 13, minute: 0)!)])
+        #expect(
+            policy.officeHours.sessions(on: .monday) == [
+                OfficeSession(opens: TimeOfDay(hour: 8, minute: 0)!, closes: TimeOfDay(hour: 17, minute: 0)!)
+            ])
+        #expect(
+            policy.officeHours.sessions(on: .friday) == [
+                OfficeSession(opens: TimeOfDay(hour: 8, minute: 0)!, closes: TimeOfDay(hour: 13, minute: 0)!)
+            ])
         #expect(policy.officeHours.sessions(on: .saturday).isEmpty)
         #expect(policy.officeHours.weeklyMinutes == (4 * 9 + 5) * 60)
         #expect(policy.closures.map(\.date) == [.fixed(month: 12, day: 24), .fixed(month: 12, day: 31)])
         #expect(policy.receiptRule == .calendarDay)
         #expect(policy.clockStop == .suspend)
-        #expect(policy.deadlineRule(for: .access) == .period(LegalPeriod(months: 1), maxExtension: LegalPeriod(months: 2)))
+        #expect(
+            policy.deadlineRule(for: .access) == .period(LegalPeriod(months: 1), maxExtension: LegalPeriod(months: 2)))
         #expect(policy.deadlineRule(for: .injunction) == .claimantSet)
         #expect(policy.escalationOfficeHours == 16)
-        #expect(Set(policy.channels.map(\.id)) == ["email", "post", "facebook", "twitter", "instagram", "youtube", "phone", "in-person"])
+        #expect(
+            Set(policy.channels.map(\.id)) == [
+                "email", "post", "facebook", "twitter", "instagram", "youtube", "phone", "in-person",
+            ])
         #expect(policy.channels.first { $0.id == "facebook" }?.account == "Stadt KL")
         #expect(policy.channels.first { $0.id == "youtube" }?.account == "StadtKL")
         #expect(policy.jointControllers.first?.forwardWithin == LegalPeriod(days: 7))
@@ -69,20 +79,24 @@ struct PolicyLoaderTests {
         var testDescription: String { file }
     }
 
-    @Test("broken policies are refused with file, line and what is wrong", arguments: [
-        Broken(file: "close-before-open", line: 25, says: "closes (08:00) before it opens (13:00)"),
-        Broken(file: "unknown-land", line: 19, says: "land"),
-        Broken(file: "bad-duration", line: 35, says: "length"),
-        Broken(file: "unknown-zone", line: 18, says: "unknown time zone"),
-        Broken(file: "duplicate-kind", line: 36, says: "more than one deadline rule"),
-        Broken(file: "unknown-joint-controller", line: 44, says: "joint controller 'tiktok'"),
-        Broken(file: "missing-controller", line: 8, says: "Expected is ( controller )"),
-        Broken(file: "not-well-formed", line: 26, says: "not well-formed"),
-        Broken(file: "wrong-namespace", line: 7, says: "No matching global declaration available for the validation root"),
-        Broken(file: "overlapping-sessions", line: 21, says: "overlap"),
-        Broken(file: "impossible-closure", line: 29, says: "day 30 does not exist in month 2"),
-        Broken(file: "duty-without-recurrence", line: 66, says: "a duty's 'every' must not be zero"),
-    ])
+    @Test(
+        "broken policies are refused with file, line and what is wrong",
+        arguments: [
+            Broken(file: "close-before-open", line: 25, says: "closes (08:00) before it opens (13:00)"),
+            Broken(file: "unknown-land", line: 19, says: "land"),
+            Broken(file: "bad-duration", line: 35, says: "length"),
+            Broken(file: "unknown-zone", line: 18, says: "unknown time zone"),
+            Broken(file: "duplicate-kind", line: 36, says: "more than one deadline rule"),
+            Broken(file: "unknown-joint-controller", line: 44, says: "joint controller 'tiktok'"),
+            Broken(file: "missing-controller", line: 8, says: "Expected is ( controller )"),
+            Broken(file: "not-well-formed", line: 26, says: "not well-formed"),
+            Broken(
+                file: "wrong-namespace", line: 7,
+                says: "No matching global declaration available for the validation root"),
+            Broken(file: "overlapping-sessions", line: 21, says: "overlap"),
+            Broken(file: "impossible-closure", line: 29, says: "day 30 does not exist in month 2"),
+            Broken(file: "duty-without-recurrence", line: 66, says: "a duty's 'every' must not be zero"),
+        ])
     func broken(_ broken: Broken) throws {
         let path = fixtures.appendingPathComponent("broken/\(broken.file).xml").path
         let error = try #require(throws: DSRXMLError.self) { try PolicyLoader.load(path: path) }
@@ -91,9 +105,11 @@ struct PolicyLoaderTests {
         #expect(!error.description.contains("\n"))
     }
 
-    @Test("hostile policies are refused without expanding or fetching anything", arguments: [
-        "billion-laughs", "external-entity", "external-dtd", "parameter-entity", "quadratic-blowup",
-    ])
+    @Test(
+        "hostile policies are refused without expanding or fetching anything",
+        arguments: [
+            "billion-laughs", "external-entity", "external-dtd", "parameter-entity", "quadratic-blowup",
+        ])
     func malicious(file: String) throws {
         let path = fixtures.appendingPathComponent("malicious/\(file).xml").path
         let error = try #require(throws: DSRXMLError.self) { try PolicyLoader.load(path: path) }
@@ -130,7 +146,11 @@ struct PolicyLoaderTests {
     func holidayData() throws {
         let rules = try PolicyLoader.embeddedHolidayRules()
         #expect(rules.count >= 20)
-        for land in Land.allCases { #expect(rules.contains { $0.lands.contains(land) && $0.name == "Fronleichnam" } == [.BW, .BY, .HE, .NW, .RP, .SL].contains(land)) }
+        for land in Land.allCases {
+            #expect(
+                rules.contains { $0.lands.contains(land) && $0.name == "Fronleichnam" }
+                    == [.BW, .BY, .HE, .NW, .RP, .SL].contains(land))
+        }
         #expect(rules.allSatisfy { !$0.source.isEmpty })
     }
 }

@@ -45,6 +45,8 @@ extension Session {
     /// (Art. 15 GDPR applied to the tracker itself).
     public func subjectExport(nameContaining text: String) throws -> [CaseDetail] {
         try require(.exportSubject)
-        return try AppError.mapping { try tracker.store.cases(subjectContaining: text) }.map { try caseDetail($0.caseID) }
+        return try AppError.mapping { try tracker.store.cases(subjectContaining: text) }.map {
+            try caseDetail($0.caseID)
+        }
     }
 }

@@ -73,7 +73,8 @@ extension Session {
 
     /// The engine of the policy a case was logged under.
     func engine(of state: CaseState) throws -> DeadlineEngine {
-        try tracker.engine(hash: state.policyHash, text: try AppError.mapping { try tracker.store.policyText(hash: state.policyHash) })
+        try tracker.engine(
+            hash: state.policyHash, text: try AppError.mapping { try tracker.store.policyText(hash: state.policyHash) })
     }
 
     /// A case can be assigned to an enabled staff account only (any login in single-user mode).

@@ -52,12 +52,15 @@ public enum Step: Sendable, Equatable {
         case .forward(let to): return .forwarded(to: to.lowercased())
         case .notifyRecipients: return .recipientsNotified
         case .answer(let kind, let outcome, let basis):
-            let checked = try basis.map { try PersonalTextRules.validated($0, field: .reference, what: "the legal basis") }
+            let checked = try basis.map {
+                try PersonalTextRules.validated($0, field: .reference, what: "the legal basis")
+            }
             return .answered(kind: kind, outcome: outcome, basis: checked)
         case .replyRoute(let via, _):
             let route = via ?? state.channel
             guard route == state.channel || [.email, .post].contains(route) else {
-                throw AppError(.badInput, "an answer goes by e-mail, by post or back through the channel the request came by")
+                throw AppError(
+                    .badInput, "an answer goes by e-mail, by post or back through the channel the request came by")
             }
             return .replyRouteSet(via: route)
         case .assign(let to): return .assigned(to: to)

@@ -42,7 +42,12 @@ public struct CSVReader {
             if inQuotes {
                 if scalar == "\"" {
                     if let following = next() {
-                        if following == "\"" { field.unicodeScalars.append("\"") } else { inQuotes = false; pending = following }
+                        if following == "\"" {
+                            field.unicodeScalars.append("\"")
+                        } else {
+                            inQuotes = false
+                            pending = following
+                        }
                     } else {
                         inQuotes = false
                     }
@@ -62,7 +67,9 @@ public struct CSVReader {
                 break
             case "\n":
                 fields.append(field)
-                if !(fields.count == 1 && fields[0].isEmpty) { records.append(Record(line: recordLine, fields: fields)) }
+                if !(fields.count == 1 && fields[0].isEmpty) {
+                    records.append(Record(line: recordLine, fields: fields))
+                }
                 fields = []
                 field = ""
                 line += 1

@@ -14,7 +14,9 @@ struct ImportRows {
         let closedAt: Instant?
 
         /// Logs the case and records its answer and closing, checked like any other step.
-        func write(session: BulkSession, policy: PolicyReference, engine: DeadlineEngine, actor: String, now: Instant) throws {
+        func write(session: BulkSession, policy: PolicyReference, engine: DeadlineEngine, actor: String, now: Instant)
+            throws
+        {
             var (_, state) = try session.log(newCase, policy: policy, engine: engine, actor: actor, recordedAt: now)
             if let answeredAt, let outcome {
                 for kind in newCase.kinds {
@@ -24,7 +26,8 @@ struct ImportRows {
                 }
             }
             if let closedAt {
-                _ = try session.record(.closed, on: &state, at: closedAt, actor: actor, recordedAt: now, policy: engine.policy)
+                _ = try session.record(
+                    .closed, on: &state, at: closedAt, actor: actor, recordedAt: now, policy: engine.policy)
             }
             try session.saveProjection(state, engine: engine, now: now)
         }
@@ -63,7 +66,9 @@ struct ImportRows {
         for (index, name) in header.fields.enumerated() {
             let key = name.trimmedBlanks.lowercased()
             guard let column = Column.allCases.first(where: { $0.names.contains(key) }) else {
-                throw failure(header.line, "unknown column '\(name)'; known: " + Column.allCases.map(\.rawValue).joined(separator: ", "))
+                throw failure(
+                    header.line,
+                    "unknown column '\(name)'; known: " + Column.allCases.map(\.rawValue).joined(separator: ", "))
             }
             columns[column] = index
         }
@@ -79,7 +84,8 @@ struct ImportRows {
             }
             do {
                 guard record.fields.count == header.fields.count else {
-                    throw DSRCoreError.invalidText("\(record.fields.count) fields, the header has \(header.fields.count)")
+                    throw DSRCoreError.invalidText(
+                        "\(record.fields.count) fields, the header has \(header.fields.count)")
                 }
                 func instant(_ column: Column) throws -> Instant? {
                     try value(column).map { try input.instant(from: $0, now: now) }
@@ -93,14 +99,23 @@ struct ImportRows {
                     throw DSRCoreError.missingClaimantDate(kinds.first(where: \.isCivilClaim)!)
                 }
                 var personal: [PersonalField: String] = [:]
-                for (column, field) in [(Column.subject, PersonalField.subject), (.contact, .contact), (.reference, .reference), (.note, .note)] {
-                    if let text = value(column) { personal[field] = try PersonalTextRules.validated(text, field: field, what: column.rawValue) }
+                for (column, field) in [
+                    (Column.subject, PersonalField.subject), (.contact, .contact), (.reference, .reference),
+                    (.note, .note),
+                ] {
+                    if let text = value(column) {
+                        personal[field] = try PersonalTextRules.validated(text, field: field, what: column.rawValue)
+                    }
                 }
                 guard personal[.subject] != nil else { throw DSRCoreError.invalidText("subject is empty") }
                 let answeredAt = try instant(.answered)
                 let outcome = try value(.outcome).map { text -> Outcome in
-                    guard let outcome = Outcome(rawValue: text.lowercased()) ?? Outcome.allCases.first(where: { $0.germanName == text.lowercased() }) else {
-                        throw DSRCoreError.invalidText("unknown outcome; valid: " + Outcome.allCases.map(\.rawValue).joined(separator: ", "))
+                    guard
+                        let outcome = Outcome(rawValue: text.lowercased())
+                            ?? Outcome.allCases.first(where: { $0.germanName == text.lowercased() })
+                    else {
+                        throw DSRCoreError.invalidText(
+                            "unknown outcome; valid: " + Outcome.allCases.map(\.rawValue).joined(separator: ", "))
                     }
                     return outcome
                 }
@@ -113,7 +128,9 @@ struct ImportRows {
                 }
                 return Row(
                     line: record.line,
-                    newCase: NewCase(kinds: kinds, channel: channel, received: received, claimantDue: claimantDue, personal: personal),
+                    newCase: NewCase(
+                        kinds: kinds, channel: channel, received: received, claimantDue: claimantDue, personal: personal
+                    ),
                     answeredAt: answeredAt, outcome: outcome, basis: value(.basis), closedAt: try instant(.closed))
             } catch let error as DSRCoreError {
                 throw failure(record.line, error.description)
@@ -123,4 +140,3 @@ struct ImportRows {
         }
     }
 }
-

@@ -28,7 +28,8 @@ public enum PersonalTextRules {
                 let code = String(scalar.value, radix: 16, uppercase: true)
                 throw AppError(
                     .badInput,
-                    "\(what) contains a control character (U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code))")
+                    "\(what) contains a control character (U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code))"
+                )
             }
         }
         return trimmed

@@ -19,7 +19,9 @@ extension Tracker {
         _ configuration: TrackerConfiguration, from file: String, login: String, now: Instant
     ) throws -> (keptAs: String?, report: VerificationReport) {
         if FileManager.default.fileExists(atPath: configuration.databasePath) {
-            let current = try AppError.mapping { try CaseStore(path: configuration.databasePath, logger: configuration.logger) }
+            let current = try AppError.mapping {
+                try CaseStore(path: configuration.databasePath, logger: configuration.logger)
+            }
             try Access(login: login, accounts: try AppError.mapping { try current.accounts() }).require(.restoreBackup)
         }
         return try AppError.mapping { try CaseStore.restore(from: file, to: configuration.databasePath, now: now) }

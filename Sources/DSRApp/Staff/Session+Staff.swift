@@ -12,7 +12,9 @@ extension Session {
     @discardableResult
     public func addStaff(login: String, role: Role, displayName: String? = nil) throws -> StaffAccount {
         try LoginName.check(login)
-        let name = try displayName.map { try PersonalTextRules.validated($0, field: .subject, what: "the display name") }
+        let name = try displayName.map {
+            try PersonalTextRules.validated($0, field: .subject, what: "the display name")
+        }
         return try change(.add(login: login, role: role, displayName: name))
     }
 
@@ -77,7 +79,9 @@ enum StaffRules {
             if role == .dpo || existing.role == .dpo { try access.require(.grantDPO) }
         case .disable(let login):
             guard let existing else { throw AppError(.notFound, "there is no staff account '\(login)'") }
-            guard existing.enabled else { throw AppError(.badInput, "the staff account '\(login)' is already disabled") }
+            guard existing.enabled else {
+                throw AppError(.badInput, "the staff account '\(login)' is already disabled")
+            }
             if existing.role == .dpo { try access.require(.grantDPO) }
         }
         let dpoLeft = accounts.contains { account in

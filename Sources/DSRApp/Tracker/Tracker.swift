@@ -52,7 +52,8 @@ public final class Tracker: Sendable {
     ) throws -> Tracker {
         try AppError.mapping {
             let store = try CaseStore(
-                path: configuration.databasePath, vaultKey: try configuration.vaultKeyFile.map { try VaultKey(file: $0) },
+                path: configuration.databasePath,
+                vaultKey: try configuration.vaultKeyFile.map { try VaultKey(file: $0) },
                 logger: configuration.logger)
             let policy: LoadedPolicy
             if let file = configuration.policyFile {
@@ -109,12 +110,15 @@ public final class Tracker: Sendable {
     /// The engine of the policy a case was logged under.
     public func engine(for summary: CaseSummary) throws -> DeadlineEngine {
         if let engine = engines.withLock({ $0[summary.policyHash] }) { return engine }
-        return try engine(hash: summary.policyHash, text: try AppError.mapping { try store.policyText(hash: summary.policyHash) })
+        return try engine(
+            hash: summary.policyHash, text: try AppError.mapping { try store.policyText(hash: summary.policyHash) })
     }
 
     /// Builds the engine of every stored policy now, so long reads need not fetch policies.
     public func prepareAllEngines() throws {
-        for stored in try AppError.mapping({ try store.policies() }) { _ = try engine(hash: stored.hash, text: stored.text) }
+        for stored in try AppError.mapping({ try store.policies() }) {
+            _ = try engine(hash: stored.hash, text: stored.text)
+        }
     }
 
     /// A session for `login` at `now`: refused unless the login has an enabled account (or

@@ -227,7 +227,9 @@ public enum EventCodec {
                 throw DSRCoreError.corruptRecord("'\(kind)' event has an unknown role")
             }
             let login = try text("login")
-            event = kind == "staff-added" ? .staffAdded(login: login, role: role) : .staffRoleChanged(login: login, role: role)
+            event =
+                kind == "staff-added"
+                ? .staffAdded(login: login, role: role) : .staffRoleChanged(login: login, role: role)
         case "staff-disabled": event = .staffDisabled(login: try text("login"))
         case "closed": event = .closed
         case "reopened": event = .reopened
@@ -283,7 +285,8 @@ enum UTCInstant {
         else { return nil }
         let parts = String(decoding: bytes[11..<19], as: UTF8.self).split(separator: ":").compactMap { Int($0) }
         guard parts.count == 3 else { return nil }
-        return Instant(secondsSinceEpoch: Int64(date.dayNumber) * 86_400 + Int64(parts[0] * 3600 + parts[1] * 60 + parts[2]))
+        return Instant(
+            secondsSinceEpoch: Int64(date.dayNumber) * 86_400 + Int64(parts[0] * 3600 + parts[1] * 60 + parts[2]))
     }
 }
 

@@ -25,7 +25,8 @@ public struct Finding: Sendable, Equatable {
             result.append(
                 Finding(
                     key: "extension-notified-late",
-                    german: "Verlängerung nach Ablauf der Monatsfrist mitgeteilt – nicht wirksam (Art. 12 Abs. 3 DSGVO)",
+                    german:
+                        "Verlängerung nach Ablauf der Monatsfrist mitgeteilt – nicht wirksam (Art. 12 Abs. 3 DSGVO)",
                     english: "extension notified after the one-month deadline – not effective (Art. 12(3) GDPR)"))
         case .withoutReasons:
             result.append(
@@ -36,7 +37,9 @@ public struct Finding: Sendable, Equatable {
         }
         if schedule.status == .answeredLate {
             result.append(
-                Finding(key: "answered-late", german: "nach Fristablauf beantwortet", english: "answered after the deadline"))
+                Finding(
+                    key: "answered-late", german: "nach Fristablauf beantwortet", english: "answered after the deadline"
+                ))
         }
         if schedule.status == .overdue {
             result.append(Finding(key: "overdue", german: "Frist überschritten", english: "deadline passed"))

@@ -5,7 +5,8 @@ public struct CaseID: Hashable, Comparable, Sendable, Codable, CustomStringConve
     public init(year: Int, number: Int) {
         let digits = String(number)
         let yearDigits = String(year)
-        rawValue = String(repeating: "0", count: max(0, 4 - yearDigits.count)) + yearDigits + "-"
+        rawValue =
+            String(repeating: "0", count: max(0, 4 - yearDigits.count)) + yearDigits + "-"
             + String(repeating: "0", count: max(0, 5 - digits.count)) + digits
     }
 

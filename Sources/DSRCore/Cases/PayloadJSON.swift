@@ -61,7 +61,8 @@ enum PayloadJSON {
                 let start = index
                 index += 1
                 while index < bytes.count, (48...57).contains(bytes[index]) { index += 1 }
-                return Int(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)).map(Value.integer)
+                return Int(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)).map(
+                    Value.integer)
             case UInt8(ascii: "t"): return literal("true") ? .bool(true) : nil
             case UInt8(ascii: "f"): return literal("false") ? .bool(false) : nil
             case UInt8(ascii: "["):
@@ -107,7 +108,10 @@ enum PayloadJSON {
                     if plain {
                         result = String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<index]), as: UTF8.self)
                     } else {
-                        scalars.append(contentsOf: String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<index]), as: UTF8.self).unicodeScalars)
+                        scalars.append(
+                            contentsOf: String(
+                                decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<index]), as: UTF8.self
+                            ).unicodeScalars)
                         result = String(scalars)
                     }
                     index += 1
@@ -115,7 +119,10 @@ enum PayloadJSON {
                 }
                 if byte == UInt8(ascii: "\\") {
                     plain = false
-                    scalars.append(contentsOf: String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<index]), as: UTF8.self).unicodeScalars)
+                    scalars.append(
+                        contentsOf: String(
+                            decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<index]), as: UTF8.self
+                        ).unicodeScalars)
                     index += 1
                     guard index < bytes.count, let scalar = escape() else { return nil }
                     scalars.append(scalar)

@@ -18,7 +18,9 @@ public enum StepRules {
         _ event: Event, at: Instant, on state: CaseState, now: Instant, policy: Policy
     ) throws {
         func refuse(_ reason: String) -> DSRCoreError { .stepRefused("case \(state.id): \(reason)") }
-        guard at >= state.receivedAt else { throw refuse("the moment of the step lies before the receipt of the request") }
+        guard at >= state.receivedAt else {
+            throw refuse("the moment of the step lies before the receipt of the request")
+        }
         guard at.secondsSinceEpoch <= now.secondsSinceEpoch + futureTolerance else {
             throw refuse("the moment of the step lies in the future")
         }
@@ -29,7 +31,9 @@ public enum StepRules {
         case .noteAdded, .assigned, .letterProduced:
             return
         case .rectified:
-            guard state.purgedAt == nil else { throw refuse("its personal data was purged; there is nothing to rectify") }
+            guard state.purgedAt == nil else {
+                throw refuse("its personal data was purged; there is nothing to rectify")
+            }
             return
         case .closed where state.lifecycle == .withdrawn:
             return  // a withdrawn case is closed as it stands
@@ -51,10 +55,14 @@ public enum StepRules {
             guard let since = state.identityPendingSince else { throw refuse("no identity proof was asked for") }
             guard at >= since else { throw refuse("the moment of the step lies before identity proof was asked for") }
         case .clarificationRequested:
-            guard state.clarificationPendingSince == nil else { throw refuse("a clarification is already being awaited") }
+            guard state.clarificationPendingSince == nil else {
+                throw refuse("a clarification is already being awaited")
+            }
         case .clarificationReceived:
             guard let since = state.clarificationPendingSince else { throw refuse("no clarification was asked for") }
-            guard at >= since else { throw refuse("the moment of the step lies before the clarification was asked for") }
+            guard at >= since else {
+                throw refuse("the moment of the step lies before the clarification was asked for")
+            }
         case .extended:
             guard state.kinds.contains(where: { !$0.isCivilClaim }) else {
                 throw refuse("civil claims have no statutory extension")
@@ -72,7 +80,9 @@ public enum StepRules {
             }
         case .answered(let kind, _, _):
             guard state.kinds.contains(kind) else {
-                throw refuse("the case has no request of kind \(kind.rawValue) (it has: \(state.kinds.map(\.rawValue).joined(separator: ", ")))")
+                throw refuse(
+                    "the case has no request of kind \(kind.rawValue) (it has: \(state.kinds.map(\.rawValue).joined(separator: ", ")))"
+                )
             }
             guard state.answers[kind] == nil else { throw refuse("the \(kind.rawValue) request was already answered") }
         case .withdrawn:
@@ -80,7 +90,9 @@ public enum StepRules {
         case .closed:
             let open = state.unansweredKinds
             guard open.isEmpty else {
-                throw refuse("\(open.count) request(s) unanswered (\(open.map(\.rawValue).joined(separator: ", "))); answer them or record a withdrawal")
+                throw refuse(
+                    "\(open.count) request(s) unanswered (\(open.map(\.rawValue).joined(separator: ", "))); answer them or record a withdrawal"
+                )
             }
         case .reopened, .noteAdded, .assigned, .rectified, .letterProduced, .replyRouteSet:
             break

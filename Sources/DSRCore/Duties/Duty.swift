@@ -68,10 +68,15 @@ public struct DutyStatus: Sendable, Equatable {
         return duties.flatMap { duty in
             duty.channels.map { channel in
                 let last = latest[duty.id + "\u{0}" + channel]
-                let nextDue = last.map { completion in
-                    max(duty.firstDue, duty.recurrence.end(startingOn: CivilDate(dayNumber: zone.localDayNumber(at: completion.at))))
-                } ?? duty.firstDue
-                return DutyStatus(duty: duty, channel: channel, lastDone: last, nextDue: nextDue, isOverdue: nextDue < today)
+                let nextDue =
+                    last.map { completion in
+                        max(
+                            duty.firstDue,
+                            duty.recurrence.end(
+                                startingOn: CivilDate(dayNumber: zone.localDayNumber(at: completion.at))))
+                    } ?? duty.firstDue
+                return DutyStatus(
+                    duty: duty, channel: channel, lastDone: last, nextDue: nextDue, isOverdue: nextDue < today)
             }
         }
     }

@@ -43,14 +43,16 @@ extension Event {
                 "Konto angelegt: \(login) (\(role.germanName))", "account added: \(login) (\(role.rawValue))")
         case .staffRoleChanged(let login, let role):
             language.pick(
-                "Rolle geändert: \(login) ist jetzt \(role.germanName)", "role changed: \(login) is now \(role.rawValue)")
+                "Rolle geändert: \(login) ist jetzt \(role.germanName)",
+                "role changed: \(login) is now \(role.rawValue)")
         case .staffDisabled(let login): language.pick("Konto gesperrt: \(login)", "account disabled: \(login)")
         }
     }
 
     private static func rectifiedLabel(_ replaces: [PersonalField: String], _ language: Language) -> String {
         let fields = replaces.keys.sorted().map(\.rawValue).joined(separator: ", ")
-        return language.pick("berichtigt (Art. 16 DSGVO)", "rectified (Art. 16 GDPR)") + (fields.isEmpty ? "" : ": \(fields)")
+        return language.pick("berichtigt (Art. 16 DSGVO)", "rectified (Art. 16 GDPR)")
+            + (fields.isEmpty ? "" : ": \(fields)")
     }
 }
 

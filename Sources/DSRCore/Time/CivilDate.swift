@@ -109,7 +109,8 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
 /// A day of the week, numbered as ISO 8601 does (Monday = 1 … Sunday = 7).
 public enum Weekday: Int, CaseIterable, Sendable, Comparable {
-    case monday = 1, tuesday, wednesday, thursday, friday, saturday, sunday
+    case monday = 1
+    case tuesday, wednesday, thursday, friday, saturday, sunday
 
     /// The weekday of a day number (1970-01-01 was a Thursday).
     public init(dayNumber: Int) {

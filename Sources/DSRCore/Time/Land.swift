@@ -3,6 +3,8 @@
 /// Public holidays are law of the Land (Reg. 1182/71 Art. 2 refers to the Member State's
 /// designation; in Germany each Land designates them in its Feiertagsgesetz).
 public enum Land: String, CaseIterable, Sendable, Codable {
+    // The official codes, as policies and `--land` name them.
+    // swift-format-ignore: AlwaysUseLowerCamelCase
     case BW, BY, BE, BB, HB, HH, HE, MV, NI, NW, RP, SL, SN, ST, SH, TH
 
     /// The Land's name in German.

@@ -37,8 +37,9 @@ public struct TimeInput: Sendable {
         let midnight = Int64(date.dayNumber) * 86_400
         if scanner.isAtEnd { return zone.startOfDay(date.dayNumber) }
 
-        guard scanner.skip(UInt8(ascii: "T")) || scanner.skip(UInt8(ascii: "t"))
-            || scanner.skip(UInt8(ascii: " ")),
+        guard
+            scanner.skip(UInt8(ascii: "T")) || scanner.skip(UInt8(ascii: "t"))
+                || scanner.skip(UInt8(ascii: " ")),
             let hour = scanner.digits(2), scanner.skip(UInt8(ascii: ":")),
             let minute = scanner.digits(2)
         else { throw Self.formatError }
@@ -52,7 +53,8 @@ public struct TimeInput: Sendable {
         }
         guard hour <= 23, minute <= 59, second <= 59 else {
             throw DSRCoreError.invalidTime(
-                "invalid time of day: \(Self.twoDigits(hour)):\(Self.twoDigits(minute)) (hours 00–23, minutes and seconds 00–59)")
+                "invalid time of day: \(Self.twoDigits(hour)):\(Self.twoDigits(minute)) (hours 00–23, minutes and seconds 00–59)"
+            )
         }
         let local = midnight + Int64(hour * 3600 + minute * 60 + second)
 

@@ -60,7 +60,8 @@ public struct WorkCalendar: Sendable {
                     let instant = { minutes in
                         Self.instant(day: day, minutes: minutes, firstDay: firstDay, dayStarts: dayStarts, zone: zone)
                     }
-                    seconds += instant(session.closes.minutes).secondsSinceEpoch
+                    seconds +=
+                        instant(session.closes.minutes).secondsSinceEpoch
                         - instant(session.opens.minutes).secondsSinceEpoch
                 }
             }

@@ -34,8 +34,10 @@ public struct ZoneRules: Sendable {
     public init?(identifier: String, years: ClosedRange<Int>) {
         guard let zone = TimeZone(identifier: identifier) else { return nil }
         self.identifier = identifier
-        let start = Date(timeIntervalSince1970: Double(CivilDate(unchecked: years.lowerBound, 1, 1).dayNumber - 2) * 86_400)
-        let end = Date(timeIntervalSince1970: Double(CivilDate(unchecked: years.upperBound, 12, 31).dayNumber + 2) * 86_400)
+        let start = Date(
+            timeIntervalSince1970: Double(CivilDate(unchecked: years.lowerBound, 1, 1).dayNumber - 2) * 86_400)
+        let end = Date(
+            timeIntervalSince1970: Double(CivilDate(unchecked: years.upperBound, 12, 31).dayNumber + 2) * 86_400)
         var transitions: [Int64] = []
         var offsets: [Int32] = [Int32(zone.secondsFromGMT(for: start))]
         var cursor = start

@@ -7,20 +7,30 @@ struct DateWords {
 
     /// A date with its weekday, in words.
     func date(_ date: CivilDate) -> String {
-        let weekdays = german
+        let weekdays =
+            german
             ? ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"]
             : ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-        let months = german
-            ? ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"]
-            : ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        let months =
+            german
+            ? [
+                "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
+                "November", "Dezember",
+            ]
+            : [
+                "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December",
+            ]
         let weekday = weekdays[date.weekday.rawValue - 1]
         let month = months[date.month - 1]
-        return german ? "\(weekday), \(date.day). \(month) \(date.year)" : "\(weekday), \(date.day) \(month) \(date.year)"
+        return german
+            ? "\(weekday), \(date.day). \(month) \(date.year)" : "\(weekday), \(date.day) \(month) \(date.year)"
     }
 
     /// The office hours of a week, weekdays with the same sessions joined into a range.
     func officeHours(_ hours: OfficeHours) -> String {
-        let names = german ? ["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"] : ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+        let names =
+            german ? ["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"] : ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
         var groups: [(first: Weekday, last: Weekday, sessions: [OfficeSession])] = []
         for weekday in Weekday.allCases {
             let sessions = hours.sessions(on: weekday)
@@ -32,8 +42,11 @@ struct DateWords {
             }
         }
         return groups.map { group in
-            let days = names[group.first.rawValue - 1] + (group.first == group.last ? "" : "–" + names[group.last.rawValue - 1])
-            let times = group.sessions.map { "\(time($0.opens))–\(time($0.closes))" }.joined(separator: german ? " und " : " and ")
+            let days =
+                names[group.first.rawValue - 1]
+                + (group.first == group.last ? "" : "–" + names[group.last.rawValue - 1])
+            let times = group.sessions.map { "\(time($0.opens))–\(time($0.closes))" }.joined(
+                separator: german ? " und " : " and ")
             return "\(days) \(times)" + (german ? " Uhr" : "")
         }.joined(separator: ", ")
     }

@@ -44,17 +44,20 @@ public struct LetterInput {
         case nil: return nil
         case .text(let text): return text
         case .erased:
-            throw ReportError.letterRefused("the personal data of case \(state.id) was purged; no letter can be written")
+            throw ReportError.letterRefused(
+                "the personal data of case \(state.id) was purged; no letter can be written")
         case .sealed:
             throw ReportError.letterRefused(
-                "the personal data of case \(state.id) is sealed; give the vault key (--vault-key FILE or DSR_VAULT_KEY_FILE)")
+                "the personal data of case \(state.id) is sealed; give the vault key (--vault-key FILE or DSR_VAULT_KEY_FILE)"
+            )
         }
     }
 
     /// The joint controller a letter concerns: the one `letter` names after `weiterleitung-`,
     /// else the one of the channel the request came through.
     func jointController(for letter: String) -> JointController? {
-        let id = letter.hasPrefix("weiterleitung-")
+        let id =
+            letter.hasPrefix("weiterleitung-")
             ? String(letter.dropFirst("weiterleitung-".count))
             : policy.channels.first { $0.id == state.channel.rawValue }?.jointController
         return policy.jointControllers.first { $0.id == id }
@@ -108,7 +111,8 @@ public struct LetterInput {
             ],
             "refusals": answers { _, answer in answer.outcome.needsReasons },
             "done": answers { kind, answer in
-                [.rectification, .erasure, .restriction].contains(kind) && !answer.outcome.needsReasons && answer.outcome != .noData
+                [.rectification, .erasure, .restriction].contains(kind) && !answer.outcome.needsReasons
+                    && answer.outcome != .noData
             },
             "fill": fills,
         ]

@@ -76,7 +76,8 @@ public struct LetterTemplates: Sendable {
         let file = "\(letter).\(language).mustache"
         guard files[file] != nil else {
             let known = letters.filter { $0.languages.contains(language) }.map(\.name).joined(separator: ", ")
-            throw ReportError.letterRefused("no letter template '\(letter)' in language '\(language)' (known: \(known.isEmpty ? "none" : known))")
+            throw ReportError.letterRefused(
+                "no letter template '\(letter)' in language '\(language)' (known: \(known.isEmpty ? "none" : known))")
         }
         return file
     }

@@ -3,7 +3,8 @@
 enum LetterVariables {
     /// Single values and flags.
     static let names: Set<String> = [
-        "case_id", "name", "contact", "date", "received", "channel", "route", "social", "clock_restarts", "one_month_in_force", "requests_text",
+        "case_id", "name", "contact", "date", "received", "channel", "route", "social", "clock_restarts",
+        "one_month_in_force", "requests_text",
         "deadline", "deadline_iso", "one_month_deadline", "extended_deadline", "reasons",
         "recipients_notified", "forward_by", "office_hours", "controller", "joint_controller", "requests",
         "refusals", "done", "fill",

@@ -24,7 +24,8 @@ public enum LetterWriter {
         let missing = templates.placeholders(in: letterFile).filter { (input.fills[$0] ?? "").isEmpty }
         guard missing.isEmpty else {
             throw ReportError.letterRefused(
-                "letter '\(letter)' has empty placeholders; give --fill KEY=TEXT for: \(missing.joined(separator: ", "))")
+                "letter '\(letter)' has empty placeholders; give --fill KEY=TEXT for: \(missing.joined(separator: ", "))"
+            )
         }
         try LetterRules.check(letter, input: input)
         let html = variant == .html
@@ -69,9 +70,14 @@ enum Paragraphs {
             guard lines[0].hasPrefix("- ") else { return "<p>" + lines.joined(separator: "<br>\n") + "</p>" }
             var items: [[Substring]] = []
             for line in lines {
-                if line.hasPrefix("- ") { items.append([line.dropFirst(2)]) } else { items[items.count - 1].append(line) }
+                if line.hasPrefix("- ") {
+                    items.append([line.dropFirst(2)])
+                } else {
+                    items[items.count - 1].append(line)
+                }
             }
-            return "<ul>\n" + items.map { "<li>" + $0.joined(separator: "<br>\n") + "</li>" }.joined(separator: "\n") + "\n</ul>"
+            return "<ul>\n" + items.map { "<li>" + $0.joined(separator: "<br>\n") + "</li>" }.joined(separator: "\n")
+                + "\n</ul>"
         }.joined(separator: "\n")
     }
 }
@@ -91,16 +97,19 @@ enum LetterRules {
             // shows an audit when it was really produced.
             guard input.at <= input.schedule.deadlineEnd else {
                 throw ReportError.letterRefused(
-                    "case \(id): the one-month period ended on \(input.schedule.deadline); an extension can no longer be notified (Art. 12(3) GDPR)")
+                    "case \(id): the one-month period ended on \(input.schedule.deadline); an extension can no longer be notified (Art. 12(3) GDPR)"
+                )
             }
             guard try (input.reasons ?? input.latest(.reason)) != nil else {
-                throw ReportError.letterRefused("case \(id): an extension needs its reasons; give --reason or record them with dsr extend")
+                throw ReportError.letterRefused(
+                    "case \(id): an extension needs its reasons; give --reason or record them with dsr extend")
             }
         case "ablehnung", "teilablehnung":
             let answers = input.state.answers.values
             guard answers.contains(where: { $0.outcome.needsReasons }) else {
                 throw ReportError.letterRefused(
-                    "case \(id): no refusal on record; record it first (dsr answer --outcome refused|partial --basis …)")
+                    "case \(id): no refusal on record; record it first (dsr answer --outcome refused|partial --basis …)"
+                )
             }
             // A full refusal only when every request is answered and refused; otherwise part of
             // the case is granted and the person gets the partial-refusal letter.
@@ -117,16 +126,22 @@ enum LetterRules {
             }
             if let answer = input.state.answers[.access], [.refused, .noData].contains(answer.outcome) {
                 throw ReportError.letterRefused(
-                    "case \(id): the access request was answered '\(answer.outcome.rawValue)'; an Art. 15 cover letter does not fit")
+                    "case \(id): the access request was answered '\(answer.outcome.rawValue)'; an Art. 15 cover letter does not fit"
+                )
             }
         case "bestaetigung":
-            guard input.state.answers.contains(where: { [.rectification, .erasure, .restriction].contains($0.key) && $0.value.outcome == .granted }) else {
+            guard
+                input.state.answers.contains(where: {
+                    [.rectification, .erasure, .restriction].contains($0.key) && $0.value.outcome == .granted
+                })
+            else {
                 throw ReportError.letterRefused(
                     "case \(id): no rectification, erasure or restriction granted on record; record the answer first")
             }
         default:
             if letter.hasPrefix("weiterleitung-"), input.jointController(for: letter) == nil {
-                throw ReportError.letterRefused("the policy names no joint controller '\(letter.dropFirst("weiterleitung-".count))'")
+                throw ReportError.letterRefused(
+                    "the policy names no joint controller '\(letter.dropFirst("weiterleitung-".count))'")
             }
         }
     }

@@ -11,7 +11,8 @@ extension LetterTemplates {
                     message: "not a template name: use LETTER.LANG.mustache or layout.LANG.(text|html|social).mustache")
             }
             if parts.variant == nil {
-                for variant in LetterVariant.allCases where files[Self.layoutFile(language: parts.language, variant: variant)] == nil {
+                for variant in LetterVariant.allCases
+                where files[Self.layoutFile(language: parts.language, variant: variant)] == nil {
                     throw ReportError.template(
                         file: origin + file, line: 1,
                         message: "no \(Self.layoutFile(language: parts.language, variant: variant)) for this language")

@@ -12,14 +12,20 @@ struct AcknowledgementTests {
             ("Saturday", "2026-11-28 11:00", "2026-11-30T17:00:00+01:00"),
         ])
     func examples(_ tag: String, _ received: String, _ due: String) {
-        #expect(Fixtures.engine.acknowledgementDue(receivedAt: Fixtures.instant(received)) == Fixtures.instant(due), "\(tag)")
+        #expect(
+            Fixtures.engine.acknowledgementDue(receivedAt: Fixtures.instant(received)) == Fixtures.instant(due),
+            "\(tag)")
     }
 
     @Test("with a target of 0 office days: the day of receipt, or the next office day")
     func sameDay() {
         let engine = Fixtures.engine { $0.acknowledgementOfficeDays = 0 }
-        #expect(engine.acknowledgementDue(receivedAt: Fixtures.instant("2026-11-24 10:15")) == Fixtures.instant("2026-11-24T17:00:00+01:00"))
-        #expect(engine.acknowledgementDue(receivedAt: Fixtures.instant("2026-11-28 10:15")) == Fixtures.instant("2026-11-30T17:00:00+01:00"))
+        #expect(
+            engine.acknowledgementDue(receivedAt: Fixtures.instant("2026-11-24 10:15"))
+                == Fixtures.instant("2026-11-24T17:00:00+01:00"))
+        #expect(
+            engine.acknowledgementDue(receivedAt: Fixtures.instant("2026-11-28 10:15"))
+                == Fixtures.instant("2026-11-30T17:00:00+01:00"))
     }
 
     @Test("a case owes it until it is acknowledged or no longer owes an answer; its status is due, then late")
@@ -37,7 +43,8 @@ struct AcknowledgementTests {
         #expect(AcknowledgementStatus(due: due, at: Fixtures.instant("2026-11-25 17:01")) == .late)
         state.apply(
             EventRecord(
-                id: EventID(2), caseID: state.id, event: .acknowledged, occurredAt: Fixtures.instant("2026-11-26 09:00"),
+                id: EventID(2), caseID: state.id, event: .acknowledged,
+                occurredAt: Fixtures.instant("2026-11-26 09:00"),
                 recordedAt: received, actor: "clerk"))
         #expect(try engine.schedule(for: state, at: received).acknowledgementDue == nil)
     }

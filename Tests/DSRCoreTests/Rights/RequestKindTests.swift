@@ -3,13 +3,15 @@ import Testing
 
 @Suite("Request kinds")
 struct RequestKindTests {
-    @Test("German names of the city's concept and English keys", arguments: [
-        ("Auskunft", RequestKind.access), ("access", .access), ("Berichtigung", .rectification),
-        ("Löschung", .erasure), ("Loeschung", .erasure), ("Sperrung", .restriction),
-        ("Einschränkung", .restriction), ("Widerspruch", .objection), ("Datenübertragbarkeit", .portability),
-        ("Widerruf der Einwilligung", .consentWithdrawal), ("consent_withdrawal", .consentWithdrawal),
-        ("Unterlassung", .injunction), ("Beseitigung", .removal), ("automated-decision", .automatedDecision),
-    ])
+    @Test(
+        "German names of the city's concept and English keys",
+        arguments: [
+            ("Auskunft", RequestKind.access), ("access", .access), ("Berichtigung", .rectification),
+            ("Löschung", .erasure), ("Loeschung", .erasure), ("Sperrung", .restriction),
+            ("Einschränkung", .restriction), ("Widerspruch", .objection), ("Datenübertragbarkeit", .portability),
+            ("Widerruf der Einwilligung", .consentWithdrawal), ("consent_withdrawal", .consentWithdrawal),
+            ("Unterlassung", .injunction), ("Beseitigung", .removal), ("automated-decision", .automatedDecision),
+        ])
     func names(text: String, kind: RequestKind) {
         #expect(RequestKind(name: text) == kind)
     }

@@ -23,10 +23,12 @@ struct CivilDateTests {
         #expect(CivilDate(year: 2026, month: 13, day: 1) == nil)
     }
 
-    @Test("Easter Sunday by the Gregorian computus", arguments: [
-        (1995, 4, 16), (2000, 4, 23), (2008, 3, 23), (2011, 4, 24), (2019, 4, 21),
-        (2024, 3, 31), (2026, 4, 5), (2027, 3, 28), (2038, 4, 25), (2100, 3, 28),
-    ])
+    @Test(
+        "Easter Sunday by the Gregorian computus",
+        arguments: [
+            (1995, 4, 16), (2000, 4, 23), (2008, 3, 23), (2011, 4, 24), (2019, 4, 21),
+            (2024, 3, 31), (2026, 4, 5), (2027, 3, 28), (2038, 4, 25), (2100, 3, 28),
+        ])
     func easter(year: Int, month: Int, day: Int) {
         #expect(CivilDate.easterSunday(year: year) == CivilDate(year: year, month: month, day: day))
     }
@@ -47,9 +49,11 @@ struct CivilDateTests {
         #expect(CivilDate(dayNumber: -1).weekday == .wednesday)
     }
 
-    @Test("ISO 8601 periods", arguments: [
-        ("P1M", 1, 0), ("P2M", 2, 0), ("P3Y", 36, 0), ("P7D", 0, 7), ("P2W", 0, 14), ("P1Y2M3D", 14, 3),
-    ])
+    @Test(
+        "ISO 8601 periods",
+        arguments: [
+            ("P1M", 1, 0), ("P2M", 2, 0), ("P3Y", 36, 0), ("P7D", 0, 7), ("P2W", 0, 14), ("P1Y2M3D", 14, 3),
+        ])
     func periods(text: String, months: Int, days: Int) {
         #expect(LegalPeriod(iso8601: text) == LegalPeriod(months: months, days: days))
     }

@@ -21,13 +21,17 @@ struct DeadlineEngineTests {
     @Test("an extension notified after the deadline, or without reasons, is flagged and moves nothing")
     func nonCompliantExtensions() throws {
         let late = try engine.schedule(
-            DeadlineFacts(received: received, extensionNotice: ExtensionNotice(notifiedAt: Fixtures.instant("2026-03-03 09:00"), hasReasons: true)),
+            DeadlineFacts(
+                received: received,
+                extensionNotice: ExtensionNotice(notifiedAt: Fixtures.instant("2026-03-03 09:00"), hasReasons: true)),
             at: Fixtures.instant("2026-03-10 10:00"))
         #expect(late.extensionState == .notifiedLate)
         #expect(late.dueDate == Fixtures.date("2026-03-02"))
         #expect(late.status == .overdue)
         let bare = try engine.schedule(
-            DeadlineFacts(received: received, extensionNotice: ExtensionNotice(notifiedAt: Fixtures.instant("2026-02-10 09:00"), hasReasons: false)),
+            DeadlineFacts(
+                received: received,
+                extensionNotice: ExtensionNotice(notifiedAt: Fixtures.instant("2026-02-10 09:00"), hasReasons: false)),
             at: Fixtures.instant("2026-02-10 10:00"))
         #expect(bare.extensionState == .withoutReasons)
         #expect(bare.dueDate == Fixtures.date("2026-03-02"))
@@ -67,9 +71,12 @@ struct DeadlineEngineTests {
         let facts = DeadlineFacts(
             received: Fixtures.instant("2026-03-02 10:00"),
             clockStops: [
-                ClockStop(requested: Fixtures.instant("2026-03-03 11:00"), resumed: Fixtures.instant("2026-03-10 09:00")),
-                ClockStop(requested: Fixtures.instant("2026-03-05 11:00"), resumed: Fixtures.instant("2026-03-12 09:00")),
-                ClockStop(requested: Fixtures.instant("2026-03-20 11:00"), resumed: Fixtures.instant("2026-03-21 09:00")),
+                ClockStop(
+                    requested: Fixtures.instant("2026-03-03 11:00"), resumed: Fixtures.instant("2026-03-10 09:00")),
+                ClockStop(
+                    requested: Fixtures.instant("2026-03-05 11:00"), resumed: Fixtures.instant("2026-03-12 09:00")),
+                ClockStop(
+                    requested: Fixtures.instant("2026-03-20 11:00"), resumed: Fixtures.instant("2026-03-21 09:00")),
             ])
         #expect(try engine.schedule(facts, at: Fixtures.later).pausedDays == 10)  // 3→12 and 20→21
     }
@@ -103,7 +110,9 @@ struct DeadlineEngineTests {
     func officeReceipt() throws {
         let zone = engine.zone
         func officeReceipt(_ text: String) throws -> String {
-            ISOFormat.zoned(try engine.schedule(DeadlineFacts(received: Fixtures.instant(text)), at: Fixtures.later).officeReceipt, zone: zone)
+            ISOFormat.zoned(
+                try engine.schedule(DeadlineFacts(received: Fixtures.instant(text)), at: Fixtures.later).officeReceipt,
+                zone: zone)
         }
         #expect(try officeReceipt("2026-02-03 10:15") == "2026-02-03T10:15:00+01:00")
         #expect(try officeReceipt("2026-02-03 17:00") == "2026-02-04T08:00:00+01:00")
@@ -126,7 +135,11 @@ struct DeadlineEngineTests {
     func unknownZone() {
         #expect(throws: DSRCoreError.unknownTimeZone("Mars/Olympus")) {
             _ = try DeadlineEngine(
-                policy: { var policy = Fixtures.kaiserslautern.policy; policy.timeZone = "Mars/Olympus"; return policy }(),
+                policy: {
+                    var policy = Fixtures.kaiserslautern.policy
+                    policy.timeZone = "Mars/Olympus"
+                    return policy
+                }(),
                 holidayRules: Fixtures.kaiserslautern.holidayRules)
         }
     }

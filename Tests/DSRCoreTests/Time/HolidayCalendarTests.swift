@@ -11,10 +11,11 @@ struct HolidayCalendarTests {
 
     @Test("Rhineland-Palatinate 2026 (LFtG § 2)")
     func rhinelandPalatinate() {
-        #expect(dates(.RP, 2026) == [
-            "2026-01-01", "2026-04-03", "2026-04-06", "2026-05-01", "2026-05-14", "2026-05-25",
-            "2026-06-04", "2026-10-03", "2026-11-01", "2026-12-25", "2026-12-26",
-        ])
+        #expect(
+            dates(.RP, 2026) == [
+                "2026-01-01", "2026-04-03", "2026-04-06", "2026-05-01", "2026-05-14", "2026-05-25",
+                "2026-06-04", "2026-10-03", "2026-11-01", "2026-12-25", "2026-12-26",
+            ])
     }
 
     @Test("Reformation Day 2017 everywhere, once; from 2018 in the North")
@@ -61,7 +62,9 @@ struct HolidayCalendarTests {
 
     @Test("Ascension on Labour Day 2008 is one day with both names")
     func coincidingHolidays() {
-        let day = HolidayCalendar(land: .HH, rules: rules).holidays(in: 2008).first { $0.date.description == "2008-05-01" }
+        let day = HolidayCalendar(land: .HH, rules: rules).holidays(in: 2008).first {
+            $0.date.description == "2008-05-01"
+        }
         #expect(day?.name == "Tag der Arbeit / Christi Himmelfahrt")
     }
 }

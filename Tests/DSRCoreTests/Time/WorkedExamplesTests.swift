@@ -92,7 +92,10 @@ struct WorkedExamplesTests {
     func clockStopModes() throws {
         let facts = DeadlineFacts(
             received: Fixtures.instant("2026-03-02 10:00"),
-            clockStops: [ClockStop(requested: Fixtures.instant("2026-03-03 11:00"), resumed: Fixtures.instant("2026-03-10 09:00"))])
+            clockStops: [
+                ClockStop(
+                    requested: Fixtures.instant("2026-03-03 11:00"), resumed: Fixtures.instant("2026-03-10 09:00"))
+            ])
         let suspended = try Fixtures.engine.schedule(facts, at: Fixtures.later)
         #expect(suspended.deadline == Fixtures.date("2026-04-09"))
         #expect(suspended.pausedDays == 7)

@@ -13,8 +13,13 @@ struct DemoScenario {
     let engine: DeadlineEngine
     let policy: PolicyReference
 
-    static let firstNames = ["Max", "Erika", "Otto", "Lieschen", "Hans", "Gabi", "Fritz", "Liese", "Karl", "Anna", "Paul", "Greta"]
-    static let lastNames = ["Mustermann", "Musterfrau", "Normalverbraucher", "Beispiel", "Probe", "Platzhalter", "Testmann", "Fiktiv", "Erfunden"]
+    static let firstNames = [
+        "Max", "Erika", "Otto", "Lieschen", "Hans", "Gabi", "Fritz", "Liese", "Karl", "Anna", "Paul", "Greta",
+    ]
+    static let lastNames = [
+        "Mustermann", "Musterfrau", "Normalverbraucher", "Beispiel", "Probe", "Platzhalter", "Testmann", "Fiktiv",
+        "Erfunden",
+    ]
     static let staff = ["pressestelle1", "pressestelle2", "pressestelle3"]
     static let day: Int64 = 86_400
     /// Cases are committed in chunks of this many, so memory and the WAL stay small.
@@ -79,7 +84,11 @@ struct DemoScenario {
             let asked = later(received, days: 0.5...4)
             pausedDays = Double.random(in: 3...15, using: &random)
             steps.append((asked, .clarificationRequested, [:]))
-            steps.append((later(asked, days: pausedDays...pausedDays), .clarificationReceived, [.note: "Anfrage auf Social-Media-Daten beschränkt (Demo)"]))
+            steps.append(
+                (
+                    later(asked, days: pausedDays...pausedDays), .clarificationReceived,
+                    [.note: "Anfrage auf Social-Media-Daten beschränkt (Demo)"]
+                ))
         }
         if [.facebook, .instagram].contains(channel), chance(0.5) {
             steps.append((later(received, days: 1...6), .forwarded(to: "meta"), [:]))
@@ -95,10 +104,13 @@ struct DemoScenario {
         guard !forgotten || received.secondsSinceEpoch < now.secondsSinceEpoch - 120 * Self.day else { return steps }
         let late = (!extended && chance(0.04)) || forgotten
         let answerDays = extended ? 40.0...80.0 : (late ? 34.0...45.0 : 4.0...27.0)
-        let answeredAt = later(received, days: (answerDays.lowerBound + pausedDays)...(answerDays.upperBound + pausedDays))
+        let answeredAt = later(
+            received, days: (answerDays.lowerBound + pausedDays)...(answerDays.upperBound + pausedDays))
         for kind in kinds {
             let outcome: Outcome = pick([(.granted, 70), (.noData, 12), (.partial, 10), (.refused, 8)])
-            let basis = outcome.needsReasons ? pick([("Art. 12 Abs. 5 DSGVO", 1), ("§ 12 LDSG RLP", 2), ("Art. 17 Abs. 3 lit. b DSGVO", 1)]) : nil
+            let basis =
+                outcome.needsReasons
+                ? pick([("Art. 12 Abs. 5 DSGVO", 1), ("§ 12 LDSG RLP", 2), ("Art. 17 Abs. 3 lit. b DSGVO", 1)]) : nil
             steps.append((answeredAt, .answered(kind: kind, outcome: outcome, basis: basis), [:]))
         }
         if kinds.contains(where: { [.rectification, .erasure, .restriction].contains($0) }) {
@@ -114,19 +126,23 @@ struct DemoScenario {
             ([.restriction], 3), ([.portability], 1), ([.consentWithdrawal], 2), ([.injunction], 2), ([.removal], 1),
         ])
         let channel: Channel = pick([
-            (.email, 45), (.post, 20), (.facebook, 15), (.instagram, 6), (.twitter, 5), (.youtube, 1), (.phone, 4), (.inPerson, 4),
+            (.email, 45), (.post, 20), (.facebook, 15), (.instagram, 6), (.twitter, 5), (.youtube, 1), (.phone, 4),
+            (.inPerson, 4),
         ])
         let first = Self.firstNames.randomElement(using: &random)!
         let last = Self.lastNames.randomElement(using: &random)!
         var personal: [PersonalField: String] = [.subject: "\(first) \(last)"]
         switch channel {
         case .email: personal[.contact] = "\(first.lowercased()).\(last.lowercased())@example.org"
-        case .post, .inPerson: personal[.contact] = "Musterstraße \(Int.random(in: 1...99, using: &random)), 67657 Kaiserslautern"
+        case .post, .inPerson:
+            personal[.contact] = "Musterstraße \(Int.random(in: 1...99, using: &random)), 67657 Kaiserslautern"
         case .phone: personal[.contact] = "+49 631 000 \(Int.random(in: 1000...9999, using: &random))"
         default: personal[.contact] = "@\(first.lowercased())_\(last.lowercased())_demo"
         }
-        let claimantDue = kinds.contains(where: \.isCivilClaim)
-            ? CivilDate(dayNumber: engine.zone.localDayNumber(at: received) + Int.random(in: 10...21, using: &random)) : nil
+        let claimantDue =
+            kinds.contains(where: \.isCivilClaim)
+            ? CivilDate(dayNumber: engine.zone.localDayNumber(at: received) + Int.random(in: 10...21, using: &random))
+            : nil
         let actor = Self.staff.randomElement(using: &random)!
         let (_, logged) = try session.log(
             NewCase(kinds: kinds, channel: channel, received: received, claimantDue: claimantDue, personal: personal),
@@ -136,15 +152,21 @@ struct DemoScenario {
         // The steps of this case in the world, in time order; those after `now` have not happened.
         var steps: [(at: Instant, event: Event, personal: [PersonalField: String])] = []
         if chance(0.9) { steps.append((later(received, days: 0.05...1.5), .acknowledged, [:])) }
-        if chance(0.85) { steps.append((later(received, days: 0.01...1), .assigned(to: Self.staff.randomElement(using: &random)!), [:])) }
-        if chance(0.15) { steps.append((later(received, days: 1...20), .noteAdded, [.note: "Rückruf vereinbart (Demo)"])) }
+        if chance(0.85) {
+            steps.append(
+                (later(received, days: 0.01...1), .assigned(to: Self.staff.randomElement(using: &random)!), [:]))
+        }
+        if chance(0.15) {
+            steps.append((later(received, days: 1...20), .noteAdded, [.note: "Rückruf vereinbart (Demo)"]))
+        }
         if chance(0.02) {
             steps.append((later(received, days: 2...10), .withdrawn, [:]))
         } else {
             steps += stepsUntilClosed(received: received, kinds: kinds, channel: channel)
         }
         // Stable: steps at the same moment keep their order (answers before closing).
-        let ordered = steps.enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(\.element)
+        let ordered = steps.enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(
+            \.element)
         for step in ordered where step.at <= now {
             let recordedAt = min(now, later(step.at, days: 0...0.05))
             _ = try session.record(
