@@ -46,7 +46,7 @@ public enum AuditXMLExport {
 
         var figures = ReportFigures()
         try input.forEachCase { item in
-            figures.add(item)
+            figures.add(item, at: input.now)
             try writeCase(item, to: xml, input: input)
         }
 

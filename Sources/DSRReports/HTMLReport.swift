@@ -17,7 +17,7 @@ public enum HTMLReport {
         _ input: ReportInput, to path: String, verification awaitVerification: () throws -> VerificationReport
     ) throws {
         var figures = ReportFigures()
-        try input.forEachCase { figures.add($0) }
+        try input.forEachCase { figures.add($0, at: input.now) }
         let sink = try OutputSink(path: path)
         let zone = input.currentEngine.zone
         let format = DateText(german: input.german, zone: zone)
@@ -158,6 +158,10 @@ public enum HTMLReport {
             (input.pick("Offen", "Open"), String(figures.open)),
             (input.pick("Jetzt überfällig", "Overdue now"), String(figures.overdue)),
             (input.pick("Zurückgezogen", "Withdrawn"), String(figures.withdrawn)),
+            (
+                input.pick("Eingangsbestätigung verspätet oder überfällig", "Acknowledgement late or overdue"),
+                String(figures.acknowledgedLate)
+            ),
             (
                 input.pick("Verlängert (davon nicht wirksam)", "Extended (of which not effective)"),
                 "\(figures.extended) (\(figures.extendedNonCompliant))"

@@ -10,6 +10,8 @@ struct ReportFigures {
     var withdrawn = 0
     var extended = 0
     var extendedNonCompliant = 0
+    /// Cases whose receipt was acknowledged after the policy's target, or is still owed past it.
+    var acknowledgedLate = 0
     /// Cases with a refusal or partial refusal.
     var refused = 0
     /// Refusals by legal basis ("" for none given).
@@ -22,9 +24,15 @@ struct ReportFigures {
     var requestsByChannel: [Channel: Int] = [:]
     var answeredByMonth: [String: (onTime: Int, late: Int)] = [:]
 
-    mutating func add(_ item: ReportCase) {
+    /// Counts one case, as it stands at `now`.
+    mutating func add(_ item: ReportCase, at now: Instant) {
         cases += 1
         let state = item.state
+        if let target = item.engine.acknowledgementDue(receivedAt: state.receivedAt) {
+            let late =
+                state.acknowledgedAt.map { $0 > target } ?? (item.schedule.acknowledgementDue != nil && now > target)
+            if late { acknowledgedLate += 1 }
+        }
         let month = String(item.schedule.receiptDate.description.prefix(7))
         for kind in state.kinds { requestsByMonthAndKind[month, default: [:]][kind, default: 0] += 1 }
         requestsByChannel[state.channel, default: 0] += 1

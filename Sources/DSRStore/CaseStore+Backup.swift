@@ -17,7 +17,7 @@ extension CaseStore {
                 throw DSRStoreError.cannotOpen(path: path, reason: "cannot create the file")
             }
             let destination = try DatabaseQueue(path: path)
-            try queue.backup(to: destination)
+            try pool.backup(to: destination)
             try destination.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
             try destination.close()
         } catch let error as DatabaseError {
@@ -56,7 +56,7 @@ extension CaseStore {
                 throw DSRStoreError.notABackup(backup, reason)
             }
             report = try store.verify()
-            try store.queue.close()
+            try store.pool.close()
             guard report.isIntact else {
                 throw DSRStoreError.notABackup(backup, "its chain does not verify: \(report.problem!)")
             }

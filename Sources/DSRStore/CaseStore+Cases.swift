@@ -99,19 +99,16 @@ extension CaseStore {
     /// number of cases (imports and the demo log thousands in one go).
     /// A key the database has not adopted yet is adopted in the same transaction.
     public func bulk<T>(_ body: (BulkSession) throws -> T) throws -> T {
-        var adopted: Vault?
+        var written: Vault?
         let result = try write { db in
-            var vault = self.vault
-            if case .unsealed(let key) = vault {
-                vault = try Vault.adopt(db, key: key)
-                adopted = vault
-            }
+            let vault = try vaultForWriting(db)
+            written = vault
             let session = BulkSession(db: db, writer: try ChainWriter(db, vault: vault, logger: logger))
             let result = try body(session)
             try session.writer.finish()
             return result
         }
-        if let adopted { vault = adopted }
+        if let written { settle(written) }
         return result
     }
 
@@ -129,12 +126,12 @@ extension CaseStore {
 
     /// The events of a case, oldest first (empty if there is no such case).
     public func events(of caseID: CaseID) throws -> [EventRecord] {
-        try queue.read { db in try Self.events(of: caseID, db: db) }
+        try pool.read { db in try Self.events(of: caseID, db: db) }
     }
 
     /// The personal data of a case by event and field, opened through the vault.
     public func personalData(of caseID: CaseID) throws -> CasePersonalData {
-        try queue.read { db in try personalData(of: caseID.rawValue, db: db) }
+        try pool.read { db in try personalData(of: caseID.rawValue, db: db) }
     }
 
     /// The personal data of a case inside a read.
@@ -158,12 +155,12 @@ extension CaseStore {
 
     /// The projection row of a case.
     public func summary(of caseID: CaseID) throws -> CaseSummary? {
-        try queue.read { db in try CaseSummary.fetchOne(db, key: caseID.rawValue) }
+        try pool.read { db in try CaseSummary.fetchOne(db, key: caseID.rawValue) }
     }
 
     /// The cases that still owe an answer, by internal due date (an index range scan).
     public func activeCases() throws -> [CaseSummary] {
-        try queue.read { db in
+        try pool.read { db in
             try CaseSummary.filter(CaseSummary.Columns.active == true)
                 .order(CaseSummary.Columns.internalDue).fetchAll(db)
         }
@@ -171,7 +168,7 @@ extension CaseStore {
 
     /// Cases by filter, oldest receipt first.
     public func cases(_ filter: CaseFilter) throws -> [CaseSummary] {
-        try queue.read { db in
+        try pool.read { db in
             var request = CaseSummary.all()
             if let channel = filter.channel {
                 request = request.filter(CaseSummary.Columns.channel == channel.rawValue)
@@ -202,7 +199,7 @@ extension CaseStore {
     public func cases(subjectContaining text: String) throws -> [CaseSummary] {
         if case .locked = vault { throw DSRStoreError.vaultKeyRequired(action: "finding a person") }
         let needle = text.lowercased()
-        return try queue.read { db in
+        return try pool.read { db in
             let rows = try Row.fetchAll(
                 db,
                 sql: """

@@ -27,7 +27,7 @@ extension CaseStore {
 
     /// Every duty done, as recorded.
     func dutyCompletions() throws -> [DutyCompletion] {
-        try queue.read { db in
+        try pool.read { db in
             try EventRow.filter(
                 EventRow.Columns.caseId == CaseID.tracker.rawValue && EventRow.Columns.kind == "duty-done"
             )

@@ -33,7 +33,7 @@ extension CaseStore {
         if includePersonalData, case .locked = vault {
             throw DSRStoreError.vaultKeyRequired(action: "exporting personal data")
         }
-        try queue.read { db in
+        try pool.read { db in
             let cases =
                 try CaseSummary
                 .filter(
@@ -57,7 +57,7 @@ extension CaseStore {
 
     /// The stored policies: hash, source, text.
     public func policies() throws -> [(hash: String, source: String, text: String)] {
-        try queue.read { db in
+        try pool.read { db in
             try PolicyRow.order(Column("storedAt")).fetchAll(db).map { ($0.hash, $0.source, $0.text) }
         }
     }

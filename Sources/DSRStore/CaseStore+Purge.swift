@@ -19,7 +19,7 @@ extension CaseStore {
     public func purgeCandidates(at now: Instant, engine: (CaseSummary) throws -> DeadlineEngine) throws
         -> [PurgeCandidate]
     {
-        try queue.read { db in
+        try pool.read { db in
             let closed = try CaseSummary.filter(CaseSummary.Columns.lifecycle != CaseState.Lifecycle.open.rawValue)
                 .order(CaseSummary.Columns.receivedAt).fetchAll(db)
             return try closed.compactMap { summary -> PurgeCandidate? in

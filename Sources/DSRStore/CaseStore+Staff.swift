@@ -19,12 +19,12 @@ public enum StaffChange: Sendable {
 extension CaseStore {
     /// Every staff account, by login.
     public func accounts() throws -> [StaffAccount] {
-        try queue.read { db in try AccountRow.order(AccountRow.Columns.login).fetchAll(db).map { try $0.account() } }
+        try pool.read { db in try AccountRow.order(AccountRow.Columns.login).fetchAll(db).map { try $0.account() } }
     }
 
     /// The account of `login`, if there is one.
     public func account(login: String) throws -> StaffAccount? {
-        try queue.read { db in try AccountRow.fetchOne(db, key: login)?.account() }
+        try pool.read { db in try AccountRow.fetchOne(db, key: login)?.account() }
     }
 
     /// Applies staff changes in one transaction: each becomes an event of the tracker and
@@ -71,7 +71,7 @@ extension CaseStore {
 
     /// A setting of the database (a small text by key), if set.
     public func setting(_ key: String) throws -> String? {
-        try queue.read { db in try SettingRow.fetchOne(db, key: key)?.value }
+        try pool.read { db in try SettingRow.fetchOne(db, key: key)?.value }
     }
 
     /// Sets a setting of the database.

@@ -2,16 +2,19 @@ import DSRCore
 import Foundation
 import GRDB
 import Logging
+import Synchronization
 
 /// The case log in one SQLite file: events in a hash chain, personal data in the vault, one
 /// projection row per case. Every write is one IMMEDIATE transaction, so concurrent `dsr`
 /// processes queue (busy timeout) instead of failing, and a crash leaves nothing half-written.
-public final class CaseStore: @unchecked Sendable {
+/// Reads run on a pool of reader connections beside the writer (WAL): each read sees one
+/// snapshot, and a long read (an export, a verification) blocks neither writers nor readers.
+public final class CaseStore: Sendable {
     public let path: String
-    let queue: DatabaseQueue
+    let pool: DatabasePool
     /// How the vault's texts are kept, and the key to open them if it was given; changes
-    /// once, when the database adopts a key.
-    var vault: Vault
+    /// once, when the database adopts a key (under the lock, so every thread sees it).
+    private let vaultMode: Mutex<Vault>
     /// Where the store says what it does; it never logs personal data or SQL arguments.
     public let logger: Logger
 
@@ -38,16 +41,17 @@ public final class CaseStore: @unchecked Sendable {
             try db.execute(sql: "PRAGMA secure_delete = ON")
         }
         do {
-            queue = try DatabaseQueue(path: path, configuration: configuration)
-            try queue.read { db in
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try pool.read { db in
                 let applied = try Migrations.migrator.appliedIdentifiers(db)
                 let known = Set(Migrations.migrator.migrations)
                 if let unknown = applied.first(where: { !known.contains($0) }) {
                     throw DSRStoreError.newerSchema(unknown)
                 }
             }
-            try Migrations.migrator.migrate(queue)
-            vault = try queue.read { db in try Vault.open(db, key: vaultKey) }
+            try Migrations.migrator.migrate(pool)
+            let vault = try pool.read { db in try Vault.open(db, key: vaultKey) }
+            vaultMode = Mutex(vault)
             logger.info(
                 "opened database", metadata: ["path": "\(path)", "vault": "\(vault.isSealed ? "sealed" : "plain")"])
         } catch let error as DatabaseError {
@@ -95,14 +99,33 @@ public final class CaseStore: @unchecked Sendable {
     /// Makes the database adopt the process's vault key now: stores its fingerprint and seals
     /// every text already stored, in one transaction. Does nothing if there is nothing to adopt.
     public func adoptVaultKey() throws {
-        guard case .unsealed(let key) = vault else { return }
-        vault = try write { db in try Vault.adopt(db, key: key) }
-        logger.info("sealed the vault with a new key")
+        guard case .unsealed = vault else { return }
+        settle(try write { db in try vaultForWriting(db) })
+    }
+
+    /// How the vault's texts are kept now.
+    var vault: Vault { vaultMode.withLock { $0 } }
+
+    /// The vault mode to write with inside the write transaction `db`: a key not adopted yet
+    /// is adopted there (once, even when several writers of this process started with it).
+    func vaultForWriting(_ db: Database) throws -> Vault {
+        guard case .unsealed(let key) = vault else { return vault }
+        var current = try Vault.open(db, key: key)
+        if case .unsealed = current {
+            current = try Vault.adopt(db, key: key)
+            logger.info("sealed the vault with a new key")
+        }
+        return current
+    }
+
+    /// Remembers the vault mode a committed write left.
+    func settle(_ vault: Vault) {
+        vaultMode.withLock { $0 = vault }
     }
 
     /// The names of the migrations applied (the schema version).
     public func schemaVersion() throws -> [String] {
-        try queue.read { db in try Migrations.migrator.appliedIdentifiers(db).sorted() }
+        try pool.read { db in try Migrations.migrator.appliedIdentifiers(db).sorted() }
     }
 
     // MARK: - Policies
@@ -122,7 +145,7 @@ public final class CaseStore: @unchecked Sendable {
 
     /// The policy `dsr init` chose for this database, if any: its text and source.
     public func defaultPolicy() throws -> (text: String, source: String)? {
-        try queue.read { db in
+        try pool.read { db in
             guard let hash = try SettingRow.fetchOne(db, key: "policy")?.value,
                 let row = try PolicyRow.fetchOne(db, key: hash)
             else { return nil }
@@ -132,7 +155,7 @@ public final class CaseStore: @unchecked Sendable {
 
     /// The text of a stored policy.
     public func policyText(hash: String) throws -> String {
-        guard let row = try queue.read({ db in try PolicyRow.fetchOne(db, key: hash) }) else {
+        guard let row = try pool.read({ db in try PolicyRow.fetchOne(db, key: hash) }) else {
             throw DSRStoreError.missingPolicy(hash)
         }
         return row.text
@@ -154,7 +177,7 @@ public final class CaseStore: @unchecked Sendable {
     /// their SQL arguments.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
         do {
-            return try queue.write(body)
+            return try pool.write(body)
         } catch let error as DatabaseError {
             throw DSRStoreError.database(error.message ?? "SQLite error \(error.resultCode.rawValue)")
         }
@@ -164,7 +187,7 @@ public final class CaseStore: @unchecked Sendable {
 extension CaseStore {
     /// How many cases and events the database holds.
     public func counts() throws -> (cases: Int, events: Int) {
-        try queue.read { db in
+        try pool.read { db in
             (try CaseSummary.fetchCount(db), try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM event") ?? 0)
         }
     }

@@ -60,7 +60,7 @@ extension CaseStore {
     /// lowest event id is reported. Events appended while it runs
     /// lie beyond the head read at the start and are left for the next run.
     public func verify(parallelism: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> VerificationReport {
-        // Connections of its own throughout, so it can run beside a long read on `queue`.
+        // Connections of its own throughout, so it can run beside a long read on the pool.
         let headReader = try Self.readOnlyQueue(path: path)
         let (head, firstBeyondHead) = try headReader.read { db in
             (
