@@ -24,6 +24,10 @@ public enum DSRCoreError: Error, Equatable, CustomStringConvertible {
     case invalidText(String)
     /// A stored record that cannot be read back.
     case corruptRecord(String)
+    /// The acting member of staff may not do it (their role, or whose case it is).
+    case notPermitted(String)
+    /// No such record (a staff account, for instance).
+    case notFound(String)
 
     public var description: String {
         switch self {
@@ -51,6 +55,8 @@ public enum DSRCoreError: Error, Equatable, CustomStringConvertible {
             return reason
         case .corruptRecord(let reason):
             return "corrupt record: \(reason)"
+        case .notPermitted(let reason), .notFound(let reason):
+            return reason
         }
     }
 }

@@ -60,17 +60,15 @@ extension CaseStore {
         }
     }
 
-    /// Records a step on a case, if it makes sense for the case as it stands (`StepRules`),
-    /// and updates the projection — in one transaction. `decide` sees the case as it stands
-    /// inside the transaction, refuses (throws) what the actor may not do to it, and returns
-    /// the event to record; it must not touch the store.
+    /// Records a step on a case, if the actor may see the case (`visibility`) and the step
+    /// makes sense for it as it stands (`StepRules`), both checked inside the transaction, and
+    /// updates the projection — in one transaction.
     public func record(
-        on caseID: CaseID, personal: [PersonalField: String] = [:], at occurredAt: Instant,
-        actor: String, now: Instant, engine provider: EngineProvider, deciding decide: (CaseState) throws -> Event
+        _ event: Event, on caseID: CaseID, personal: [PersonalField: String] = [:], at occurredAt: Instant,
+        actor: String, visibility: CaseVisibility = .every, now: Instant, engine provider: EngineProvider
     ) throws -> Recorded {
-        try onCase(caseID, now: now, engine: provider) { session, _, state, engine in
-            let event = try decide(state)
-            return try session.record(
+        try onCase(caseID, visibility: visibility, now: now, engine: provider) { session, _, state, engine in
+            try session.record(
                 event, on: &state, personal: personal, at: occurredAt, actor: actor, recordedAt: now,
                 policy: engine.policy)
         }
@@ -79,12 +77,13 @@ extension CaseStore {
     /// Runs one write on a case in one transaction: `step` gets the case's events, its state
     /// and the engine of its policy, appends its event, and the projection is saved after.
     func onCase(
-        _ caseID: CaseID, now: Instant, engine provider: EngineProvider,
+        _ caseID: CaseID, visibility: CaseVisibility, now: Instant, engine provider: EngineProvider,
         _ step: (BulkSession, [EventRecord], inout CaseState, DeadlineEngine) throws -> EventRecord
     ) throws -> Recorded {
         try bulk { session in
             let events = try Self.events(of: caseID, db: session.db)
             guard var state = CaseState(events: events) else { throw DSRStoreError.unknownCase(caseID.rawValue) }
+            try visibility.require(caseID, assignee: state.assignee)
             guard let policy = try PolicyRow.fetchOne(session.db, key: state.policyHash) else {
                 throw DSRStoreError.missingPolicy(state.policyHash)
             }

@@ -6,14 +6,13 @@ extension CaseStore {
     /// Corrects a person's name or contact (Art. 16 GDPR) in one transaction: records a
     /// `rectified` event carrying the new values and the commitments (HMACs) of the values it
     /// replaces, then erases every earlier text of those fields in the case, with its key. The
-    /// old values are gone; the chain still verifies, because commitments stay. `permit`
-    /// refuses (throws) a case the actor may not work on, inside the transaction.
+    /// old values are gone; the chain still verifies, because commitments stay. A case the actor
+    /// may not see (`visibility`) is refused inside the transaction.
     public func rectify(
         _ caseID: CaseID, values: [PersonalField: String], at occurredAt: Instant, actor: String, now: Instant,
-        engine provider: EngineProvider, permit: (CaseState) throws -> Void
+        visibility: CaseVisibility = .every, engine provider: EngineProvider
     ) throws -> Recorded {
-        try onCase(caseID, now: now, engine: provider) { session, events, state, engine in
-            try permit(state)
+        try onCase(caseID, visibility: visibility, now: now, engine: provider) { session, events, state, engine in
             let db = session.db
             var replaces: [PersonalField: String] = [:]
             for field in values.keys {

@@ -2,20 +2,6 @@ import DSRCore
 import Foundation
 import GRDB
 
-/// A change to a staff account, as a use case asks for it.
-public enum StaffChange: Sendable {
-    case add(login: String, role: Role, displayName: String?)
-    case changeRole(login: String, role: Role)
-    case disable(login: String)
-
-    /// The login the change is about.
-    public var login: String {
-        switch self {
-        case .add(let login, _, _), .changeRole(let login, _), .disable(let login): login
-        }
-    }
-}
-
 extension CaseStore {
     /// Every staff account, by login.
     public func accounts() throws -> [StaffAccount] {
@@ -27,45 +13,39 @@ extension CaseStore {
         try pool.read { db in try AccountRow.fetchOne(db, key: login)?.account() }
     }
 
-    /// Applies staff changes in one transaction: each becomes an event of the tracker and
-    /// updates the account row. `permit` sees the accounts as they stand inside the
-    /// transaction and refuses (throws) a change that is not allowed, before anything is written.
+    /// Applies staff changes in one transaction, each checked by `StaffRules` against the
+    /// accounts as they stand there: each becomes an event of the tracker and updates the
+    /// account row. `actor` has `role` (nil: single-user mode). Nothing is written if one is refused.
     @discardableResult
     public func changeStaff(
-        _ changes: [StaffChange], actor: String, now: Instant,
-        permit: ([StaffAccount], StaffChange) throws -> Void
+        _ changes: [StaffChange], actor: String, role: Role?, now: Instant
     ) throws -> [StaffAccount] {
         try bulk { session in
             var changed: [StaffAccount] = []
             for change in changes {
                 let accounts = try AccountRow.fetchAll(session.db).map { try $0.account() }
-                try permit(accounts, change)
-                let existing = accounts.first { $0.login == change.login }
-                let event: Event
-                switch change {
-                case .add(let login, let role, _): event = .staffAdded(login: login, role: role)
-                case .changeRole(let login, let role): event = .staffRoleChanged(login: login, role: role)
-                case .disable(let login): event = .staffDisabled(login: login)
-                }
+                try StaffRules.permit(change, by: actor, role: role, accounts: accounts)
                 let record = try session.writer.append(
-                    event, to: .tracker, personal: [:], occurredAt: now, recordedAt: now, actor: actor)
-                var account =
-                    existing
-                    ?? StaffAccount(
-                        login: change.login, role: .clerk, createdAt: now, lastEventID: record.id)
-                switch change {
-                case .add(_, let role, let displayName):
-                    account.role = role
-                    account.displayName = displayName
-                    account.enabled = true
-                case .changeRole(_, let role): account.role = role
-                case .disable: account.enabled = false
-                }
-                account.lastEventID = record.id
+                    change.event, to: .tracker, personal: [:], occurredAt: now, recordedAt: now, actor: actor)
+                let account = change.applied(
+                    to: accounts.first { $0.login == change.login }, at: now, by: record.id)
                 try AccountRow(account).save(session.db)
                 changed.append(account)
             }
             return changed
+        }
+    }
+
+    /// Creates an account for each user of a policy's staff list, unchecked: the one-time
+    /// migration from the policy's `<users>` (README, "Roles"). Each is a `staff-added` event.
+    public func seedStaff(_ users: [StaffUser], actor: String, now: Instant) throws {
+        try bulk { session in
+            for user in users {
+                let change = StaffChange.add(login: user.login, role: user.role, displayName: nil)
+                let record = try session.writer.append(
+                    change.event, to: .tracker, personal: [:], occurredAt: now, recordedAt: now, actor: actor)
+                try AccountRow(change.applied(to: nil, at: now, by: record.id)).save(session.db)
+            }
         }
     }
 

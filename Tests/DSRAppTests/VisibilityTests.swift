@@ -74,3 +74,39 @@ struct VisibilityTests {
         #expect(!(civil?.message.contains("--") ?? true), "no CLI flags in the application's messages")
     }
 }
+
+@Suite("Use cases from Swift concurrency")
+struct AsyncUseCaseTests {
+    @Test("eight concurrent callers log cases through perform: all numbered once, gapless, the chain intact")
+    func concurrentWriters() async throws {
+        let fixture = try AppFixture()
+        defer { fixture.remove() }
+        let session = try fixture.session(AppFixture.clerk)
+        let received = try fixture.instant("2026-11-16 10:00")
+        let ids = try await withThrowingTaskGroup(of: [String].self) { group in
+            for writer in 0..<8 {
+                group.addTask {
+                    var ids: [String] = []
+                    for index in 0..<10 {
+                        let change = try await session.perform { session in
+                            try session.logCase(
+                                CaseInput(
+                                    kinds: [.access], channel: .email, received: received,
+                                    personal: [.subject: "Schreiber \(writer)-\(index)"]))
+                        }
+                        ids.append(change.state.id.rawValue)
+                    }
+                    return ids
+                }
+            }
+            return try await group.reduce(into: []) { $0 += $1 }
+        }
+        #expect(ids.sorted() == (1...80).map { String(format: "2026-%05d", $0) })
+        let report = try await session.perform { try $0.verify() }
+        #expect(report.isIntact && report.events == 84, "80 cases and the 4 staff events")
+        let refused = await #expect(throws: AppError.self) {
+            try await session.perform { try $0.record(.assign(to: AppFixture.otherClerk), on: CaseID(ids[0])!) }
+        }
+        #expect(refused?.kind == .notPermitted)
+    }
+}

@@ -37,10 +37,9 @@ struct StoreFixture {
     /// Records a step at `at`.
     @discardableResult
     func record(_ event: Event, on id: CaseID, at: String, personal: [PersonalField: String] = [:]) throws -> Recorded {
-        let engine = self.engine
-        return try store.record(
-            on: id, personal: personal, at: try instant(at), actor: "clerk", now: now,
-            engine: { _, _ in engine }, deciding: { _ in event })
+        try store.record(event, on: id, personal: personal, at: try instant(at), actor: "clerk", now: now) { _, _ in
+            engine
+        }
     }
 
     func remove() { try? FileManager.default.removeItem(at: folder) }

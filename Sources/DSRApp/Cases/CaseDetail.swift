@@ -29,7 +29,7 @@ extension Session {
         return try AppError.mapping {
             let store = tracker.store
             guard let summary = try store.summary(of: id) else { throw DSRStoreError.unknownCase(id.rawValue) }
-            try access.requireCase(id, assignee: summary.assignee)
+            try access.visibility.require(id, assignee: summary.assignee)
             let engine = try tracker.engine(for: summary)
             let events = try store.events(of: id)
             guard let state = CaseState(events: events) else { throw DSRStoreError.unknownCase(id.rawValue) }

@@ -34,20 +34,20 @@ extension Session {
     }
 
     /// Records a step on a case at `moment` (default now), if the user may work on the case
-    /// and the step makes sense for it as it stands; both are decided inside the write.
+    /// and the step makes sense for it as it stands; both are checked inside the write.
     public func record(_ step: Step, on id: CaseID, at moment: Instant? = nil) throws -> CaseChange {
         try require(step.action)
         let personal = try step.personalData()
         if case .assign(let login) = step { try checkAssignee(login) }
         let at = moment ?? now
-        let access = self.access
         let recorded = try AppError.mapping {
-            try tracker.store.record(
-                on: id, personal: personal, at: at, actor: actor, now: now, engine: tracker.engine(hash:text:)
-            ) { state in
-                try access.requireCase(state.id, assignee: state.assignee)
-                return try step.event(on: state, at: at)
+            // The channel a case came through never changes, so it is read before the write.
+            guard let channel = try tracker.store.summary(of: id).flatMap({ Channel(rawValue: $0.channel) }) else {
+                throw DSRStoreError.unknownCase(id.rawValue)
             }
+            return try tracker.store.record(
+                try step.event(channel: channel, at: at), on: id, personal: personal, at: at, actor: actor,
+                visibility: access.visibility, now: now, engine: tracker.engine(hash:text:))
         }
         return CaseChange(recorded, engine: try engine(of: recorded.state))
     }
@@ -62,11 +62,10 @@ extension Session {
         for (field, text) in values {
             checked[field] = try PersonalTextRules.validated(text, field: field, what: Self.fieldName(field))
         }
-        let access = self.access
         let recorded = try AppError.mapping {
             try tracker.store.rectify(
-                id, values: checked, at: moment ?? now, actor: actor, now: now, engine: tracker.engine(hash:text:)
-            ) { state in try access.requireCase(state.id, assignee: state.assignee) }
+                id, values: checked, at: moment ?? now, actor: actor, now: now, visibility: access.visibility,
+                engine: tracker.engine(hash:text:))
         }
         return CaseChange(recorded, engine: try engine(of: recorded.state))
     }
@@ -79,7 +78,7 @@ extension Session {
 
     /// A case can be assigned to an enabled staff account only (any login in single-user mode).
     func checkAssignee(_ login: String) throws {
-        try LoginName.check(login)
+        try AppError.mapping { try LoginName.check(login) }
         let accounts = try AppError.mapping { try tracker.store.accounts() }
         guard accounts.isEmpty || accounts.contains(where: { $0.login == login && $0.enabled }) else {
             throw AppError(.badInput, "there is no enabled staff account '\(login)' to assign the case to")

@@ -49,7 +49,8 @@ extension Session {
 
     /// The entries of the summaries the user may see, evaluated at `moment`.
     func entries(_ summaries: [CaseSummary], at moment: Instant) throws -> [CaseEntry] {
-        try summaries.filter { access.maySee(assignee: $0.assignee) }.map { summary in
+        let visibility = access.visibility
+        return try summaries.filter { visibility.permits(assignee: $0.assignee) }.map { summary in
             CaseEntry(summary, at: moment, engine: try tracker.engine(for: summary))
         }
     }

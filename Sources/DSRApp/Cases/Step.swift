@@ -40,8 +40,8 @@ public enum Step: Sendable, Equatable {
         }
     }
 
-    /// The event the step records on a case as it stands, at `at`.
-    func event(on state: CaseState, at: Instant) throws -> Event {
+    /// The event the step records, at `at`, on a case that came in through `channel`.
+    func event(channel: Channel, at: Instant) throws -> Event {
         switch self {
         case .acknowledge: return .acknowledged
         case .requestIdentity: return .identityRequested
@@ -57,8 +57,8 @@ public enum Step: Sendable, Equatable {
             }
             return .answered(kind: kind, outcome: outcome, basis: checked)
         case .replyRoute(let via, _):
-            let route = via ?? state.channel
-            guard route == state.channel || [.email, .post].contains(route) else {
+            let route = via ?? channel
+            guard route == channel || [.email, .post].contains(route) else {
                 throw AppError(
                     .badInput, "an answer goes by e-mail, by post or back through the channel the request came by")
             }

@@ -62,14 +62,10 @@ extension Session {
         let event = Event.letterProduced(
             template: request.template, format: request.html ? "html" : "text", route: route,
             sha256: CaseStore.sha256Hex(text))
-        let access = self.access
         _ = try AppError.mapping {
             try tracker.store.record(
-                on: request.caseID, at: at, actor: actor, now: now, engine: tracker.engine(hash:text:)
-            ) { state in
-                try access.requireCase(state.id, assignee: state.assignee)
-                return event
-            }
+                event, on: request.caseID, at: at, actor: actor, visibility: access.visibility, now: now,
+                engine: tracker.engine(hash:text:))
         }
         return text
     }

@@ -42,23 +42,11 @@ public struct Access: Sendable, Equatable {
 
     /// Refuses unless the role allows `action`.
     public func require(_ action: Action) throws {
-        guard !allows(action), let role else { return }
-        throw AppError(
-            .notPermitted,
-            "\(action.phrase) needs the role \(action.leastRole.rawValue) or higher; your staff account has the role \(role.rawValue)"
-        )
+        if let refusal = action.leastRole.refusal(of: action.phrase, held: role) {
+            throw AppError(.notPermitted, refusal)
+        }
     }
 
-    /// Whether the user may see and work on a case with this assignee: supervisors and the DPO
-    /// see every case, a clerk the unassigned ones and their own.
-    public func maySee(assignee: String?) -> Bool {
-        guard role == .clerk else { return true }
-        return assignee == nil || assignee == login
-    }
-
-    /// Refuses a case the user may not see (`maySee`).
-    public func requireCase(_ id: CaseID, assignee: String?) throws {
-        guard !maySee(assignee: assignee) else { return }
-        throw AppError(.notPermitted, "case \(id) is assigned to someone else; a supervisor can reassign it")
-    }
+    /// Which cases the user may see and work on.
+    public var visibility: CaseVisibility { CaseVisibility(login: login, role: role) }
 }

@@ -2,11 +2,13 @@ import DSRCore
 
 /// Everything a member of staff can ask the tracker to do, and the least role it needs: the
 /// one table of who may do what (README, "Roles"). Each role includes the ones below it.
+/// Which accounts a supervisor may change is a rule about the account, not the action:
+/// `StaffRules` (DSRCore) keeps a DPO's account to the DPO.
 public enum Action: String, Sendable, CaseIterable {
     case logCase, importCases, recordStep, rectifyPersonalData, produceLetter, recordDuty
     case showCase, listCases, listOverdue, findPerson, listDuties, verifyLog, showInfo, listStaff
     case assignCase, reopenCase, exportReport, exportDeadlines, makeBackup, choosePolicy, manageStaff
-    case exportPersonalData, exportSubject, purge, restoreBackup, adoptVaultKey, grantDPO
+    case exportPersonalData, exportSubject, purge, restoreBackup, adoptVaultKey
     case logDemoCases
 
     /// The least role that may do it.
@@ -17,7 +19,7 @@ public enum Action: String, Sendable, CaseIterable {
             .clerk
         case .assignCase, .reopenCase, .exportReport, .exportDeadlines, .makeBackup, .choosePolicy, .manageStaff:
             .supervisor
-        case .exportPersonalData, .exportSubject, .purge, .restoreBackup, .adoptVaultKey, .grantDPO:
+        case .exportPersonalData, .exportSubject, .purge, .restoreBackup, .adoptVaultKey:
             .dpo
         }
     }
@@ -51,7 +53,6 @@ public enum Action: String, Sendable, CaseIterable {
         case .purge: "purging personal data"
         case .restoreBackup: "restoring a backup"
         case .adoptVaultKey: "sealing the personal data with a vault key this database does not know yet"
-        case .grantDPO: "granting, changing or disabling a data protection officer's account"
         case .logDemoCases: "logging demo cases"
         }
     }

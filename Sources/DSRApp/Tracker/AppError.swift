@@ -35,11 +35,19 @@ public struct AppError: Error, Equatable, CustomStringConvertible {
     public init?(_ error: any Error) {
         switch error {
         case let error as AppError: self = error
-        case let error as DSRCoreError: self.init(.badInput, error.description)
+        case let error as DSRCoreError: self.init(error)
         case let error as DSRXMLError: self.init(error)
         case let error as DSRStoreError: self.init(error)
         case let error as ReportError: self.init(error)
         default: return nil
+        }
+    }
+
+    private init(_ error: DSRCoreError) {
+        switch error {
+        case .notPermitted: self.init(.notPermitted, error.description)
+        case .notFound: self.init(.notFound, error.description)
+        default: self.init(.badInput, error.description)
         }
     }
 

@@ -88,9 +88,9 @@ public final class Tracker: Sendable {
     func seedStaff(from policy: Policy, actor: String, now: Instant) throws {
         try AppError.mapping {
             if try store.accounts().isEmpty, !policy.users.isEmpty {
-                let changes = policy.users.map { StaffChange.add(login: $0.login, role: $0.role, displayName: nil) }
-                try store.changeStaff(changes, actor: actor, now: now) { _, _ in }
-                store.logger.notice("staff accounts created from the policy", metadata: ["count": "\(changes.count)"])
+                try store.seedStaff(policy.users, actor: actor, now: now)
+                store.logger.notice(
+                    "staff accounts created from the policy", metadata: ["count": "\(policy.users.count)"])
             }
             try store.setSetting(Self.staffSeededSetting, to: policyReference.hash)
         }
