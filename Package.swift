@@ -10,6 +10,7 @@ let package = Package(
         .executable(name: "dsr", targets: ["dsr"]),
         .library(name: "DSRCore", targets: ["DSRCore"]),
         .library(name: "DSRXML", targets: ["DSRXML"]),
+        .library(name: "DSRLedger", targets: ["DSRLedger"]),
         .library(name: "DSRStore", targets: ["DSRStore"]),
         .library(name: "DSRReports", targets: ["DSRReports"]),
         .library(name: "DSRApp", targets: ["DSRApp"]),
@@ -37,11 +38,18 @@ let package = Package(
             dependencies: ["DSRCore", "CLibXML2"],
             plugins: ["EmbedPolicies"]
         ),
+        // The record's logic, whatever database holds it: hashing and linking the chain,
+        // sealing and committing to personal data, the verification algorithm.
+        .target(
+            name: "DSRLedger",
+            dependencies: ["DSRCore", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         // SQLite through GRDB: the event log with its hash chain, the vault, projections.
         .target(
             name: "DSRStore",
             dependencies: [
                 "DSRCore",
+                "DSRLedger",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -51,7 +59,9 @@ let package = Package(
         // Audit XML, HTML report, CSV, ICS — all written as streams; letters from Mustache templates.
         .target(
             name: "DSRReports",
-            dependencies: ["DSRCore", "DSRXML", "DSRStore", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: [
+                "DSRCore", "DSRLedger", "DSRXML", .product(name: "Mustache", package: "swift-mustache"),
+            ]
         ),
         // The use cases every front end shares: opening the tracker, the acting user and their
         // role, one method per use case, typed errors. Prints nothing.
@@ -59,6 +69,7 @@ let package = Package(
             name: "DSRApp",
             dependencies: [
                 "DSRCore",
+                "DSRLedger",
                 "DSRXML",
                 "DSRStore",
                 "DSRReports",
@@ -91,7 +102,11 @@ let package = Package(
         // The engine is tested with the real embedded policy and holiday data, hence DSRXML.
         .testTarget(name: "DSRCoreTests", dependencies: ["DSRCore", "DSRXML"]),
         .testTarget(name: "DSRXMLTests", dependencies: ["DSRXML", "DSRCore"]),
-        .testTarget(name: "DSRStoreTests", dependencies: ["DSRStore", "DSRCore", "DSRXML"]),
+        .testTarget(
+            name: "DSRLedgerTests",
+            dependencies: ["DSRLedger", "DSRCore", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .testTarget(name: "DSRStoreTests", dependencies: ["DSRStore", "DSRLedger", "DSRCore", "DSRXML"]),
         // The use cases in process: roles, refusals, staff accounts, input rules.
         .testTarget(name: "DSRAppTests", dependencies: ["DSRApp", "DSRStore", "DSRCore", "DSRXML"]),
         // End-to-end: runs the built `dsr` binary as a real process.

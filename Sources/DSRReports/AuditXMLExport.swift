@@ -1,5 +1,5 @@
 import DSRCore
-import DSRStore
+import DSRLedger
 import DSRXML
 import Foundation
 
@@ -36,7 +36,7 @@ public enum AuditXMLExport {
         try xml.attribute("email", controller.email)
         try xml.end()
 
-        for policy in try input.store.policies() {
+        for policy in try input.records.policies() {
             try xml.start("policy")
             try xml.attribute("hash", policy.hash)
             try xml.attribute("source", policy.source)

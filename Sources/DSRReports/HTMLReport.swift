@@ -1,5 +1,5 @@
 import DSRCore
-import DSRStore
+import DSRLedger
 import Foundation
 
 /// The report for the data protection officer: one self-contained HTML5 file (inline CSS and
@@ -117,7 +117,8 @@ public enum HTMLReport {
     /// The policy's recurring duties on each channel: next due date, overdue or not, when
     /// last done (none when the policy names no duties).
     private static func duties(_ input: ReportInput, format: DateText) throws -> String {
-        let statuses = try input.store.dutyStatuses(input.policy.duties, at: input.now, zone: input.currentEngine.zone)
+        let statuses = try input.records.dutyStatuses(
+            input.policy.duties, at: input.now, zone: input.currentEngine.zone)
         guard !statuses.isEmpty else { return "" }
         let headers =
             input.german

@@ -1,4 +1,5 @@
 import DSRCore
+import DSRLedger
 import Foundation
 
 /// The open deadlines as an iCalendar feed (RFC 5545): for each case that still owes an
@@ -14,7 +15,7 @@ public enum ICSExport {
                 "METHOD:PUBLISH",
                 "X-WR-CALNAME:" + text(input.pick("Fristen Betroffenenanfragen", "Data-subject request deadlines")),
             ]))
-        for summary in try input.store.activeCases() {
+        for summary in try input.records.activeCases() {
             let engine = try input.engine(summary)
             let (status, _) = summary.status(at: input.now, engine: engine)
             let kinds = summary.requestKinds.map { input.german ? $0.germanName : $0.englishName }.joined(

@@ -1,12 +1,12 @@
 import DSRCore
-import DSRStore
+import DSRLedger
 import Foundation
 
 /// What every export needs besides the cases: the period, the controller, "now", who
 /// exports, whether personal data is included, the language, and the engine of each case's
 /// policy.
 public struct ReportInput {
-    public var store: CaseStore
+    public var records: any CaseRecords
     public var policy: Policy
     public var from: CivilDate
     /// Inclusive.
@@ -21,11 +21,11 @@ public struct ReportInput {
     public var currentEngine: DeadlineEngine
 
     public init(
-        store: CaseStore, policy: Policy, from: CivilDate, to: CivilDate, now: Instant, actor: String,
+        records: any CaseRecords, policy: Policy, from: CivilDate, to: CivilDate, now: Instant, actor: String,
         includePersonalData: Bool, german: Bool, currentEngine: DeadlineEngine,
         engine: @escaping (CaseSummary) throws -> DeadlineEngine
     ) {
-        self.store = store
+        self.records = records
         self.policy = policy
         self.from = from
         self.to = to
@@ -46,7 +46,7 @@ public struct ReportInput {
     /// Calls `body` for each case received in the period, with its state and schedule now.
     func forEachCase(_ body: (ReportCase) throws -> Void) throws {
         let zone = currentEngine.zone
-        try store.forEachCase(
+        try records.forEachCase(
             receivedFrom: zone.startOfDay(from.dayNumber), to: zone.startOfDay(to.dayNumber + 1),
             includePersonalData: includePersonalData
         ) { exported in

@@ -1,4 +1,5 @@
 import DSRCore
+import DSRLedger
 import GRDB
 
 /// Appends events for many cases inside one write transaction (see `CaseStore.bulk`). The
@@ -64,7 +65,7 @@ public final class BulkSession {
     @discardableResult
     public func saveProjection(_ state: CaseState, engine: DeadlineEngine, now: Instant) throws -> Schedule {
         let schedule = try engine.schedule(for: state, at: now)
-        try CaseSummary(state: state, schedule: schedule).upsert(db)
+        try ProjectionRow.upsert(CaseSummary(state: state, schedule: schedule), db)
         return schedule
     }
 }

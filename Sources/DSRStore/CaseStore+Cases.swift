@@ -1,4 +1,5 @@
 import DSRCore
+import DSRLedger
 import Foundation
 import GRDB
 
@@ -154,40 +155,40 @@ extension CaseStore {
 
     /// The projection row of a case.
     public func summary(of caseID: CaseID) throws -> CaseSummary? {
-        try pool.read { db in try CaseSummary.fetchOne(db, key: caseID.rawValue) }
+        try pool.read { db in try ProjectionRow.fetchOne(db, key: caseID.rawValue)?.summary }
     }
 
     /// The cases that still owe an answer, by internal due date (an index range scan).
     public func activeCases() throws -> [CaseSummary] {
         try pool.read { db in
-            try CaseSummary.filter(CaseSummary.Columns.active == true)
-                .order(CaseSummary.Columns.internalDue).fetchAll(db)
+            try ProjectionRow.filter(ProjectionRow.Columns.active == true)
+                .order(ProjectionRow.Columns.internalDue).fetchAll(db).map(\.summary)
         }
     }
 
     /// Cases by filter, oldest receipt first.
     public func cases(_ filter: CaseFilter) throws -> [CaseSummary] {
         try pool.read { db in
-            var request = CaseSummary.all()
+            var request = ProjectionRow.all()
             if let channel = filter.channel {
-                request = request.filter(CaseSummary.Columns.channel == channel.rawValue)
+                request = request.filter(ProjectionRow.Columns.channel == channel.rawValue)
             }
             if let kind = filter.kind {
                 request = request.filter(sql: "',' || kinds || ',' LIKE ?", arguments: ["%,\(kind.rawValue),%"])
             }
-            if let assignee = filter.assignee { request = request.filter(CaseSummary.Columns.assignee == assignee) }
+            if let assignee = filter.assignee { request = request.filter(ProjectionRow.Columns.assignee == assignee) }
             if let from = filter.receivedFrom {
-                request = request.filter(CaseSummary.Columns.receivedAt >= from.secondsSinceEpoch)
+                request = request.filter(ProjectionRow.Columns.receivedAt >= from.secondsSinceEpoch)
             }
             if let to = filter.receivedTo {
-                request = request.filter(CaseSummary.Columns.receivedAt < to.secondsSinceEpoch)
+                request = request.filter(ProjectionRow.Columns.receivedAt < to.secondsSinceEpoch)
             }
             if let lifecycles = filter.lifecycles {
-                request = request.filter(lifecycles.map(\.rawValue).contains(CaseSummary.Columns.lifecycle))
+                request = request.filter(lifecycles.map(\.rawValue).contains(ProjectionRow.Columns.lifecycle))
             }
             return try request.order(
-                CaseSummary.Columns.receivedAt, CaseSummary.Columns.year, CaseSummary.Columns.number
-            ).fetchAll(db)
+                ProjectionRow.Columns.receivedAt, ProjectionRow.Columns.year, ProjectionRow.Columns.number
+            ).fetchAll(db).map(\.summary)
         }
     }
 
@@ -196,7 +197,7 @@ extension CaseStore {
     /// A name given at receipt and later rectified is found by its current value only: the
     /// old value is erased.
     public func cases(subjectContaining text: String) throws -> [CaseSummary] {
-        if case .locked = vault { throw DSRStoreError.vaultKeyRequired(action: "finding a person") }
+        if case .locked = vault { throw LedgerError.vaultKeyRequired(action: "finding a person") }
         let needle = text.lowercased()
         return try pool.read { db in
             let rows = try Row.fetchAll(
@@ -215,7 +216,8 @@ extension CaseStore {
                 else { continue }
                 if name.lowercased().contains(needle) { ids.insert(caseID) }
             }
-            return try CaseSummary.filter(keys: Array(ids)).order(CaseSummary.Columns.receivedAt).fetchAll(db)
+            return try ProjectionRow.filter(keys: Array(ids)).order(ProjectionRow.Columns.receivedAt).fetchAll(db)
+                .map(\.summary)
         }
     }
 }

@@ -1,29 +1,9 @@
 import DSRCore
+import DSRLedger
 import Foundation
 import GRDB
 
-/// One case with everything an export needs: its projection, its events and, when asked
-/// for, its personal data.
-public struct ExportedCase: Sendable {
-    public var summary: CaseSummary
-    public var events: [StoredEvent]
-    /// Personal data by event and field; empty unless asked for.
-    public var personal: CasePersonalData
-}
-
-/// An event with the stored columns its hash is computed from.
-public struct StoredEvent: Sendable {
-    public var record: EventRecord
-    public var payload: String
-    public var prevHash: Data
-    public var hash: Data
-
-    /// Lower-case hex of `prevHash` and `hash`, as exports write them.
-    public var prevHashHex: String { prevHash.hexString }
-    public var hashHex: String { hash.hexString }
-}
-
-extension CaseStore {
+extension CaseStore: CaseRecords {
     /// Calls `body` for each case received in `[from, to)`, oldest first, one at a time, so
     /// memory does not grow with the number of cases.
     public func forEachCase(
@@ -31,18 +11,18 @@ extension CaseStore {
         _ body: (ExportedCase) throws -> Void
     ) throws {
         if includePersonalData, case .locked = vault {
-            throw DSRStoreError.vaultKeyRequired(action: "exporting personal data")
+            throw LedgerError.vaultKeyRequired(action: "exporting personal data")
         }
         try pool.read { db in
             let cases =
-                try CaseSummary
+                try ProjectionRow
                 .filter(
-                    CaseSummary.Columns.receivedAt >= from.secondsSinceEpoch
-                        && CaseSummary.Columns.receivedAt < to.secondsSinceEpoch
+                    ProjectionRow.Columns.receivedAt >= from.secondsSinceEpoch
+                        && ProjectionRow.Columns.receivedAt < to.secondsSinceEpoch
                 )
-                .order(CaseSummary.Columns.receivedAt, CaseSummary.Columns.year, CaseSummary.Columns.number)
+                .order(ProjectionRow.Columns.receivedAt, ProjectionRow.Columns.year, ProjectionRow.Columns.number)
                 .fetchCursor(db)
-            while let summary = try cases.next() {
+            while let summary = try cases.next()?.summary {
                 let rows = try EventRow.fetchAll(
                     db.cachedStatement(sql: "SELECT * FROM event WHERE caseId = ? ORDER BY id"), arguments: [summary.id]
                 )

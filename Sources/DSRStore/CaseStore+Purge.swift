@@ -1,4 +1,5 @@
 import DSRCore
+import DSRLedger
 import Foundation
 import GRDB
 
@@ -20,8 +21,8 @@ extension CaseStore {
         -> [PurgeCandidate]
     {
         try pool.read { db in
-            let closed = try CaseSummary.filter(CaseSummary.Columns.lifecycle != CaseState.Lifecycle.open.rawValue)
-                .order(CaseSummary.Columns.receivedAt).fetchAll(db)
+            let closed = try ProjectionRow.filter(ProjectionRow.Columns.lifecycle != CaseState.Lifecycle.open.rawValue)
+                .order(ProjectionRow.Columns.receivedAt).fetchAll(db).map(\.summary)
             return try closed.compactMap { summary -> PurgeCandidate? in
                 guard let closedAt = summary.closedAt.map(Instant.init(secondsSinceEpoch:)) else { return nil }
                 let engine = try engine(summary)

@@ -1,4 +1,5 @@
 import DSRCore
+import DSRLedger
 import Foundation
 import GRDB
 import Logging
@@ -188,7 +189,7 @@ extension CaseStore {
     /// How many cases and events the database holds.
     public func counts() throws -> (cases: Int, events: Int) {
         try pool.read { db in
-            (try CaseSummary.fetchCount(db), try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM event") ?? 0)
+            (try ProjectionRow.fetchCount(db), try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM event") ?? 0)
         }
     }
 }

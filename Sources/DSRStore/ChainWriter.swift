@@ -1,32 +1,23 @@
 import DSRCore
+import DSRLedger
 import Foundation
 import GRDB
 import Logging
 
-/// Appends events to the log inside one write transaction: assigns the next id, commits to
-/// the personal data in the vault, links the hash chain, and moves the chain head. Keeps the
-/// head in memory, so a bulk import appends many events with one head read and one write.
+/// Appends events to the log inside one write transaction: the `ChainLinker` links each
+/// event, this writes its rows and, at the end, the new chain head. Keeps the head in memory,
+/// so a bulk import appends many events with one head read and one write.
 final class ChainWriter {
     private let db: Database
-    private let vault: Vault
     private let logger: Logger
-    private var lastEventID: Int64
-    private var lastHash: Data
-    private var canonical = JSONWriter(capacity: 1024)
+    private var linker: ChainLinker
 
     /// Reads the chain head; must be created inside a write transaction. Personal data is
     /// stored as `vault` keeps it (plain or sealed).
     init(_ db: Database, vault: Vault, logger: Logger) throws {
         self.db = db
-        self.vault = vault
         self.logger = logger
-        if let head = try ChainHeadRow.fetchOne(db) {
-            lastEventID = head.lastEventId
-            lastHash = head.hash
-        } else {
-            lastEventID = 0
-            lastHash = Chain.genesis
-        }
+        linker = ChainLinker(after: try ChainHeadRow.fetchOne(db).map { ($0.lastEventId, $0.hash) }, vault: vault)
     }
 
     /// Appends one event with its personal data; returns the recorded event.
@@ -34,32 +25,9 @@ final class ChainWriter {
         _ event: Event, to caseID: CaseID, personal: [PersonalField: String],
         occurredAt: Instant, recordedAt: Instant, actor: String
     ) throws -> EventRecord {
-        let id = lastEventID + 1
-        var commitments: [PersonalField: String] = [:]
-        var vaultRows: [VaultRow] = []
-        for (field, text) in personal {
-            let (key, commitment) = Chain.commit(text)
-            commitments[field] = commitment
-            let (content, sealed) = try vault.store(text, eventID: id, field: field)
-            vaultRows.append(VaultRow(eventId: id, field: field.rawValue, key: key, content: content, sealed: sealed))
-        }
-        let payload = EventCodec.payload(event, commitments: commitments)
-        canonical.reset()
-        var texts = (caseID.rawValue, event.kind, actor, payload)
-        texts.0.withUTF8 { caseBytes in
-            texts.1.withUTF8 { kindBytes in
-                texts.2.withUTF8 { actorBytes in
-                    texts.3.withUTF8 { payloadBytes in
-                        EventCodec.canonical(
-                            id: id, caseID: UnsafeRawBufferPointer(caseBytes), kind: UnsafeRawBufferPointer(kindBytes),
-                            occurredAt: occurredAt.secondsSinceEpoch, recordedAt: recordedAt.secondsSinceEpoch,
-                            actor: UnsafeRawBufferPointer(actorBytes), payload: UnsafeRawBufferPointer(payloadBytes),
-                            into: &canonical)
-                    }
-                }
-            }
-        }
-        let hash = lastHash.withUnsafeBytes { Data(Chain.hash(previous: $0, canonical: canonical.buffer)) }
+        let linked = try linker.link(
+            event, to: caseID, personal: personal, occurredAt: occurredAt, recordedAt: recordedAt, actor: actor)
+        let id = linked.record.id.rawValue
         // Cached statements with plain arguments: imports append tens of thousands of rows.
         try db.cachedStatement(
             sql: """
@@ -67,29 +35,25 @@ final class ChainWriter {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(arguments: [
-            id, caseID.rawValue, event.kind, payload, occurredAt.secondsSinceEpoch,
-            recordedAt.secondsSinceEpoch, actor, lastHash, hash,
+            id, caseID.rawValue, event.kind, linked.payload, occurredAt.secondsSinceEpoch,
+            recordedAt.secondsSinceEpoch, actor, linked.prevHash, linked.hash,
         ])
-        for row in vaultRows {
+        for record in linked.vaultRecords {
             try db.cachedStatement(
                 sql: "INSERT INTO vault (eventId, field, key, content, sealed) VALUES (?, ?, ?, ?, ?)"
             )
-            .execute(arguments: [row.eventId, row.field, row.key, row.content, row.sealed])
+            .execute(arguments: [record.eventID, record.field.rawValue, record.key, record.content, record.sealed])
         }
-        lastEventID = id
-        lastHash = hash
         logger.debug(
             "appended event",
             metadata: [
                 "event": "\(id)", "case": "\(caseID)", "kind": "\(event.kind)", "personalFields": "\(personal.count)",
             ])
-        return EventRecord(
-            id: EventID(id), caseID: caseID, event: event, commitments: commitments,
-            occurredAt: occurredAt, recordedAt: recordedAt, actor: actor)
+        return linked.record
     }
 
     /// Writes the new chain head. Call once before the transaction commits.
     func finish() throws {
-        try ChainHeadRow(lastEventId: lastEventID, hash: lastHash).save(db)
+        try ChainHeadRow(lastEventId: linker.lastEventID, hash: linker.lastHash).save(db)
     }
 }

@@ -1,4 +1,5 @@
 import DSRCore
+import DSRLedger
 import Foundation
 import GRDB
 
@@ -43,23 +44,6 @@ struct EventRow: Codable, FetchableRecord, PersistableRecord {
             id: EventID(id), caseID: caseID, event: event, commitments: commitments,
             occurredAt: Instant(secondsSinceEpoch: occurredAt),
             recordedAt: Instant(secondsSinceEpoch: recordedAt), actor: actor)
-    }
-}
-
-/// Personal data of one event field: the text and the key of its commitment. Both are
-/// removed when the data is purged.
-struct VaultRow: Codable, FetchableRecord, PersistableRecord {
-    static let databaseTableName = "vault"
-    var eventId: Int64
-    var field: String
-    var key: Data?
-    var content: Data?
-    /// Whether `content` is sealed with the vault key (AES-GCM).
-    var sealed: Bool
-
-    enum Columns {
-        static let eventId = Column(CodingKeys.eventId)
-        static let field = Column(CodingKeys.field)
     }
 }
 

@@ -1,4 +1,5 @@
 import DSRCore
+import DSRLedger
 import GRDB
 
 /// The row of a staff account (table `account`, migration `v3-staff-accounts`).

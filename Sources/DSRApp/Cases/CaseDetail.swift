@@ -1,4 +1,5 @@
 import DSRCore
+import DSRLedger
 import DSRStore
 
 /// One case in full: facts, schedule at a moment, timeline, the person's data, findings.

@@ -1,4 +1,5 @@
 import DSRCore
+import DSRLedger
 import DSRStore
 
 /// One case in a list, evaluated at a moment: its projection, its status, the office time

@@ -1,4 +1,5 @@
 import DSRCore
+import DSRLedger
 import DSRStore
 
 /// A request as it came in, before it is a case: kinds, channel, moment of receipt, the

@@ -1,4 +1,5 @@
 import DSRCore
+import DSRLedger
 import DSRReports
 import DSRStore
 

@@ -1,4 +1,4 @@
-import DSRStore
+import DSRLedger
 
 /// Vault keys: 32 random bytes in a file only its owner can read, never overwritten.
 public enum VaultKeys {

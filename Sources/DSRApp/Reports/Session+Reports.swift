@@ -1,4 +1,5 @@
 import DSRCore
+import DSRLedger
 import DSRReports
 import DSRStore
 import Foundation
@@ -58,7 +59,7 @@ extension Session {
             try tracker.prepareAllEngines()
             let store = tracker.store
             let input = ReportInput(
-                store: store, policy: tracker.engine.policy, from: first, to: last, now: now, actor: actor,
+                records: store, policy: tracker.engine.policy, from: first, to: last, now: now, actor: actor,
                 includePersonalData: request.includePersonalData, german: request.language == .de,
                 currentEngine: tracker.engine, engine: tracker.engine(for:))
             func verification() -> () throws -> VerificationReport {

@@ -1,4 +1,5 @@
 import DSRCore
+import DSRLedger
 import DSRStore
 
 /// Who acts and what their staff account lets them do. Roles guard against mistakes and the

@@ -1,4 +1,5 @@
 import DSRCore
+import DSRLedger
 import DSRReports
 import DSRStore
 import DSRXML
@@ -38,6 +39,7 @@ public struct AppError: Error, Equatable, CustomStringConvertible {
         case let error as DSRCoreError: self.init(error)
         case let error as DSRXMLError: self.init(error)
         case let error as DSRStoreError: self.init(error)
+        case let error as LedgerError: self.init(error)
         case let error as ReportError: self.init(error)
         default: return nil
         }
@@ -63,7 +65,13 @@ public struct AppError: Error, Equatable, CustomStringConvertible {
         case .cannotOpen: self.init(.io, error.description)
         case .database, .missingPolicy: self.init(.internal, error.description)
         case .unknownCase: self.init(.notFound, error.description)
-        case .newerSchema, .notABackup, .badVaultKeyFile, .sealedRecordAltered: self.init(.badInput, error.description)
+        case .newerSchema, .notABackup: self.init(.badInput, error.description)
+        }
+    }
+
+    private init(_ error: LedgerError) {
+        switch error {
+        case .badVaultKeyFile, .sealedRecordAltered: self.init(.badInput, error.description)
         case .wrongVaultKey, .vaultKeyRequired: self.init(.notPermitted, error.description)
         }
     }

@@ -1,4 +1,5 @@
 import DSRCore
+import DSRLedger
 import DSRStore
 
 /// What `dsr info` and an about page show: where the tracker is, its schema, what it holds,

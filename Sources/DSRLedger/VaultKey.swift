@@ -17,17 +17,17 @@ public struct VaultKey: @unchecked Sendable {
     public init(file path: String) throws {
         var status = stat()
         guard stat(path, &status) == 0 else {
-            throw DSRStoreError.badVaultKeyFile(path: path, reason: String(cString: strerror(errno)))
+            throw LedgerError.badVaultKeyFile(path: path, reason: String(cString: strerror(errno)))
         }
         guard status.st_mode & 0o077 == 0 else {
-            throw DSRStoreError.badVaultKeyFile(
+            throw LedgerError.badVaultKeyFile(
                 path: path, reason: "others may read it; make it private with chmod 600")
         }
         guard let bytes = FileManager.default.contents(atPath: path) else {
-            throw DSRStoreError.badVaultKeyFile(path: path, reason: "cannot read it")
+            throw LedgerError.badVaultKeyFile(path: path, reason: "cannot read it")
         }
         guard bytes.count == Self.size else {
-            throw DSRStoreError.badVaultKeyFile(
+            throw LedgerError.badVaultKeyFile(
                 path: path, reason: "a vault key holds exactly \(Self.size) bytes; this file holds \(bytes.count)")
         }
         key = SymmetricKey(data: bytes)
@@ -38,7 +38,7 @@ public struct VaultKey: @unchecked Sendable {
     public static func create(at path: String) throws {
         let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
-            throw DSRStoreError.badVaultKeyFile(
+            throw LedgerError.badVaultKeyFile(
                 path: path,
                 reason: errno == EEXIST ? "exists already; not overwritten" : String(cString: strerror(errno)))
         }
@@ -46,24 +46,24 @@ public struct VaultKey: @unchecked Sendable {
         let written = SymmetricKey(size: .bits256).withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
         guard written == Self.size, fsync(descriptor) == 0 else {
             unlink(path)
-            throw DSRStoreError.badVaultKeyFile(path: path, reason: "cannot write it")
+            throw LedgerError.badVaultKeyFile(path: path, reason: "cannot write it")
         }
     }
 
     /// Identifies the key without revealing it: HMAC-SHA-256 of a fixed label, in hex. The
     /// database keeps it to tell a wrong key from the right one.
-    var fingerprint: String {
+    package var fingerprint: String {
         Data(HMAC<SHA256>.authenticationCode(for: Data("dsr vault key v1".utf8), using: key)).hexString
     }
 
     /// Seals `text` for one vault record; the record's place (event, field) is bound in as
     /// associated data, so a sealed text moved to another record no longer opens.
-    func seal(_ text: Data, eventID: Int64, field: String) throws -> Data {
+    package func seal(_ text: Data, eventID: Int64, field: String) throws -> Data {
         try AES.GCM.seal(text, using: key, authenticating: Self.place(eventID, field)).combined!
     }
 
     /// Opens a sealed record; nil if it was altered or moved.
-    func unseal(_ sealed: Data, eventID: Int64, field: String) -> Data? {
+    package func unseal(_ sealed: Data, eventID: Int64, field: String) -> Data? {
         guard let box = try? AES.GCM.SealedBox(combined: sealed) else { return nil }
         return try? AES.GCM.open(box, using: key, authenticating: Self.place(eventID, field))
     }

@@ -1,12 +1,8 @@
 import DSRCore
-import Foundation
-import GRDB
 
 /// A case as the projection keeps it for fast queries: its facts and schedule as of its last
-/// event, updated in the same transaction as each event.
-public struct CaseSummary: FetchableRecord, TableRecord, Sendable, Equatable {
-    public static let databaseTableName = "caseProjection"
-
+/// event, updated in the same transaction as each event, whatever database holds it.
+public struct CaseSummary: Sendable, Equatable {
     public var id: String
     public var year: Int
     public var number: Int
@@ -35,75 +31,54 @@ public struct CaseSummary: FetchableRecord, TableRecord, Sendable, Equatable {
     /// When receipt was first acknowledged, if it was.
     public var acknowledgedAt: Int64?
 
-    public enum Columns {
-        public static let id = Column("id")
-        public static let year = Column("year")
-        public static let number = Column("number")
-        public static let active = Column("active")
-        public static let internalDue = Column("internalDue")
-        public static let receivedAt = Column("receivedAt")
-        public static let channel = Column("channel")
-        public static let kinds = Column("kinds")
-        public static let assignee = Column("assignee")
-        public static let lifecycle = Column("lifecycle")
-    }
+    /// The columns of the projection, in this order: what `init(columns:)` reads and a
+    /// backend stores.
+    package static let columnNames = [
+        "id", "year", "number", "channel", "kinds", "receivedAt", "receiptDate", "deadline", "extendedDeadline",
+        "dueDate", "dueEnd", "internalDue", "lifecycle", "active", "paused", "extension", "assignee",
+        "answeredAt", "closedAt", "lastEventId", "lastEventAt", "policyHash", "acknowledgedAt",
+    ]
 
-    /// Reads a row by column position (much faster than `Decodable` for the overdue view's
-    /// thousands of rows); the columns are in the order of the migration.
-    public init(row: Row) throws {
-        id = row[0]
-        year = row[1]
-        number = row[2]
-        channel = row[3]
-        kinds = row[4]
-        receivedAt = row[5]
-        receiptDate = row[6]
-        deadline = row[7]
-        extendedDeadline = row[8]
-        dueDate = row[9]
-        dueEnd = row[10]
-        internalDue = row[11]
-        lifecycle = row[12]
-        active = row[13]
-        paused = row[14]
-        `extension` = row[15]
-        assignee = row[16]
-        answeredAt = row[17]
-        closedAt = row[18]
-        lastEventId = row[19]
-        lastEventAt = row[20]
-        policyHash = row[21]
-        acknowledgedAt = row[22]
-    }
-
-    /// Selects the columns in the order `init(row:)` reads them, whatever the table's order.
-    public static var databaseSelection: [any SQLSelectable] {
+    /// The values of the columns, in the order of `columnNames`.
+    package var columnValues: [ProjectionValue] {
         [
-            "id", "year", "number", "channel", "kinds", "receivedAt", "receiptDate", "deadline", "extendedDeadline",
-            "dueDate", "dueEnd", "internalDue", "lifecycle", "active", "paused", "extension", "assignee",
-            "answeredAt", "closedAt", "lastEventId", "lastEventAt", "policyHash", "acknowledgedAt",
-        ].map { Column($0) }
+            .text(id), .integer(Int64(year)), .integer(Int64(number)), .text(channel), .text(kinds),
+            .integer(receivedAt), .text(receiptDate), .text(deadline), .optionalText(extendedDeadline), .text(dueDate),
+            .integer(dueEnd), .integer(internalDue), .text(lifecycle), .bool(active), .bool(paused),
+            .text(`extension`), .optionalText(assignee), .optionalInteger(answeredAt), .optionalInteger(closedAt),
+            .integer(lastEventId), .integer(lastEventAt), .text(policyHash), .optionalInteger(acknowledgedAt),
+        ]
     }
 
-    /// Inserts or replaces the row, with a cached statement (no `Encodable` round trip).
-    func upsert(_ db: Database) throws {
-        try db.cachedStatement(
-            sql: """
-                INSERT OR REPLACE INTO caseProjection (
-                    id, year, number, channel, kinds, receivedAt, receiptDate, deadline, extendedDeadline,
-                    dueDate, dueEnd, internalDue, lifecycle, active, paused, extension, assignee,
-                    answeredAt, closedAt, lastEventId, lastEventAt, policyHash, acknowledgedAt)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """
-        ).execute(arguments: [
-            id, year, number, channel, kinds, receivedAt, receiptDate, deadline, extendedDeadline,
-            dueDate, dueEnd, internalDue, lifecycle, active, paused, `extension`, assignee,
-            answeredAt, closedAt, lastEventId, lastEventAt, policyHash, acknowledgedAt,
-        ])
+    /// Reads a stored row whose columns are in the order of `columnNames`.
+    package init(columns row: some ProjectionColumns) {
+        id = row.text(0)
+        year = Int(row.integer(1))
+        number = Int(row.integer(2))
+        channel = row.text(3)
+        kinds = row.text(4)
+        receivedAt = row.integer(5)
+        receiptDate = row.text(6)
+        deadline = row.text(7)
+        extendedDeadline = row.optionalText(8)
+        dueDate = row.text(9)
+        dueEnd = row.integer(10)
+        internalDue = row.integer(11)
+        lifecycle = row.text(12)
+        active = row.integer(13) != 0
+        paused = row.integer(14) != 0
+        `extension` = row.text(15)
+        assignee = row.optionalText(16)
+        answeredAt = row.optionalInteger(17)
+        closedAt = row.optionalInteger(18)
+        lastEventId = row.integer(19)
+        lastEventAt = row.integer(20)
+        policyHash = row.text(21)
+        acknowledgedAt = row.optionalInteger(22)
     }
 
     /// The projection of a case's state and schedule.
-    init(state: CaseState, schedule: Schedule) {
+    public init(state: CaseState, schedule: Schedule) {
         id = state.id.rawValue
         let parts = state.id.rawValue.split(separator: "-")
         year = Int(parts[0]) ?? 0
@@ -151,4 +126,21 @@ public struct CaseSummary: FetchableRecord, TableRecord, Sendable, Equatable {
             CaseStatus(lifecycle: CaseState.Lifecycle(rawValue: lifecycle) ?? .open, schedule: scheduleStatus), left
         )
     }
+}
+
+/// A stored row of the projection as a backend reads it, by column position.
+package protocol ProjectionColumns {
+    func text(_ column: Int) -> String
+    func optionalText(_ column: Int) -> String?
+    func integer(_ column: Int) -> Int64
+    func optionalInteger(_ column: Int) -> Int64?
+}
+
+/// A value of the projection as a backend stores it.
+package enum ProjectionValue: Sendable, Equatable {
+    case text(String)
+    case optionalText(String?)
+    case integer(Int64)
+    case optionalInteger(Int64?)
+    case bool(Bool)
 }

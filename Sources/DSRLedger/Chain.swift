@@ -3,12 +3,12 @@ import DSRCore
 import Foundation
 
 /// The hash chain over the event log and the commitments to personal data.
-enum Chain {
+package enum Chain {
     /// The "previous hash" of the first event: 32 zero bytes.
-    static let genesis = Data(repeating: 0, count: 32)
+    package static let genesis = Data(repeating: 0, count: 32)
 
     /// `SHA-256(previous ‖ canonical bytes)`.
-    static func hash(previous: UnsafeRawBufferPointer, canonical: ByteBuffer) -> SHA256.Digest {
+    package static func hash(previous: UnsafeRawBufferPointer, canonical: ByteBuffer) -> SHA256.Digest {
         var hasher = SHA256()
         hasher.update(bufferPointer: previous)
         canonical.withUnsafeBytes { hasher.update(bufferPointer: $0) }
@@ -16,12 +16,12 @@ enum Chain {
     }
 
     /// SHA-256 of some bytes.
-    static func sha256(_ data: Data) -> Data {
+    package static func sha256(_ data: Data) -> Data {
         Data(SHA256.hash(data: data))
     }
 
     /// A fresh random key for one vault record and the HMAC-SHA-256 (hex) of `text` under it.
-    static func commit(_ text: String) -> (key: Data, commitment: String) {
+    package static func commit(_ text: String) -> (key: Data, commitment: String) {
         let key = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }
         var text = text
         let mac = text.withUTF8 { content in
@@ -31,7 +31,7 @@ enum Chain {
     }
 
     /// The HMAC-SHA-256 (hex) of `content` under `key`.
-    static func commitment(to content: UnsafeRawBufferPointer, key: UnsafeRawBufferPointer) -> String {
+    package static func commitment(to content: UnsafeRawBufferPointer, key: UnsafeRawBufferPointer) -> String {
         hmacSHA256(key: key, message: content).withUnsafeBytes { hex($0) }
     }
 
@@ -39,7 +39,7 @@ enum Chain {
     /// same result as `HMAC<SHA256>` (tested against it and RFC 4231), without its per-call
     /// key objects, which dominate when the vault's records are verified by the hundred
     /// thousand.
-    static func hmacSHA256(key: UnsafeRawBufferPointer, message: UnsafeRawBufferPointer) -> SHA256.Digest {
+    package static func hmacSHA256(key: UnsafeRawBufferPointer, message: UnsafeRawBufferPointer) -> SHA256.Digest {
         let blockSize = 64
         let longKey = key.count > blockSize ? SHA256.hash(data: key) : nil
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: blockSize) { pad in
@@ -63,7 +63,7 @@ enum Chain {
     }
 
     /// Lower-case hexadecimal of some bytes.
-    static func hex(_ bytes: UnsafeRawBufferPointer) -> String {
+    package static func hex(_ bytes: UnsafeRawBufferPointer) -> String {
         let digits: StaticString = "0123456789abcdef"
         return String(unsafeUninitializedCapacity: bytes.count * 2) { output in
             for (index, byte) in bytes.enumerated() {
@@ -77,13 +77,13 @@ enum Chain {
 
 extension Data {
     /// Lower-case hexadecimal.
-    var hexString: String { withUnsafeBytes { Chain.hex($0) } }
+    package var hexString: String { withUnsafeBytes { Chain.hex($0) } }
 
 }
 
 extension UnsafeRawBufferPointer {
     /// Whether two buffers hold the same bytes (memcmp, not element by element).
-    func equals(_ other: UnsafeRawBufferPointer) -> Bool {
+    package func equals(_ other: UnsafeRawBufferPointer) -> Bool {
         count == other.count && (count == 0 || memcmp(baseAddress!, other.baseAddress!, count) == 0)
     }
 }

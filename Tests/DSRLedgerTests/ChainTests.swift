@@ -1,8 +1,7 @@
 import Crypto
+import DSRLedger
 import Foundation
 import Testing
-
-@testable import DSRStore
 
 @Suite("Hash chain primitives")
 struct ChainTests {
