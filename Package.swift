@@ -42,7 +42,10 @@ let package = Package(
         // sealing and committing to personal data, the verification algorithm.
         .target(
             name: "DSRLedger",
-            dependencies: ["DSRCore", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                "DSRCore", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         // SQLite through GRDB: the event log with its hash chain, the vault, projections.
         .target(

@@ -4,7 +4,7 @@ import GRDB
 
 /// Appends events for many cases inside one write transaction (see `CaseStore.bulk`). The
 /// caller keeps each case's state and saves its projection when done with it.
-public final class BulkSession {
+public final class BulkSession: CaseWriteBatch {
     let db: Database
     let writer: ChainWriter
     private var storedPolicies: Set<String> = []
@@ -51,7 +51,7 @@ public final class BulkSession {
     /// Appends a step to a case after checking it makes sense (`StepRules`); applies it to
     /// `state`. The projection is saved separately (`saveProjection`).
     public func record(
-        _ event: Event, on state: inout CaseState, personal: [PersonalField: String] = [:], at occurredAt: Instant,
+        _ event: Event, on state: inout CaseState, personal: [PersonalField: String], at occurredAt: Instant,
         actor: String, recordedAt: Instant, policy: Policy
     ) throws -> EventRecord {
         try StepRules.check(event, at: occurredAt, on: state, now: recordedAt, policy: policy)

@@ -3,57 +3,13 @@ import DSRLedger
 import Foundation
 import GRDB
 
-/// A new case as the clerk logs it.
-public struct NewCase: Sendable {
-    public var kinds: [RequestKind]
-    public var channel: Channel
-    public var received: Instant
-    public var claimantDue: CivilDate?
-    /// Subject name, contact, reference, note: kept in the vault.
-    public var personal: [PersonalField: String]
-
-    public init(
-        kinds: [RequestKind], channel: Channel, received: Instant, claimantDue: CivilDate? = nil,
-        personal: [PersonalField: String] = [:]
-    ) {
-        self.kinds = kinds
-        self.channel = channel
-        self.received = received
-        self.claimantDue = claimantDue
-        self.personal = personal
-    }
-}
-
-/// A policy as a case refers to it: content hash, text, where it came from.
-public struct PolicyReference: Sendable {
-    public var hash: String
-    public var text: String
-    public var source: String
-
-    public init(text: String, source: String) {
-        self.text = text
-        self.source = source
-        hash = CaseStore.policyHash(text)
-    }
-}
-
-/// What a write produced: the event as recorded, and the case as it now stands.
-public struct Recorded: Sendable {
-    public var record: EventRecord
-    public var state: CaseState
-    public var schedule: Schedule
-}
-
-/// Builds the deadline engine for a policy, given its hash and text (callers cache).
-public typealias EngineProvider = (_ hash: String, _ text: String) throws -> DeadlineEngine
-
 extension CaseStore {
     /// Logs a new case under `policy`: allocates its number in the year of receipt, appends
     /// the `received` event and writes the projection, all in one transaction.
     public func logCase(
         _ newCase: NewCase, policy: PolicyReference, engine: DeadlineEngine, actor: String, now: Instant
     ) throws -> Recorded {
-        try bulk { session in
+        try writeBatch { session in
             let (record, state) = try session.log(
                 newCase, policy: policy, engine: engine, actor: actor, recordedAt: now)
             let schedule = try session.saveProjection(state, engine: engine, now: now)
@@ -81,7 +37,7 @@ extension CaseStore {
         _ caseID: CaseID, visibility: CaseVisibility, now: Instant, engine provider: EngineProvider,
         _ step: (BulkSession, [EventRecord], inout CaseState, DeadlineEngine) throws -> EventRecord
     ) throws -> Recorded {
-        try bulk { session in
+        try writeBatch { session in
             let events = try Self.events(of: caseID, db: session.db)
             guard var state = CaseState(events: events) else { throw DSRStoreError.unknownCase(caseID.rawValue) }
             try visibility.require(caseID, assignee: state.assignee)
@@ -98,7 +54,12 @@ extension CaseStore {
     /// Runs `body` in one write transaction with a session that appends events for any
     /// number of cases (imports and the demo log thousands in one go).
     /// A key the database has not adopted yet is adopted in the same transaction.
-    public func bulk<T>(_ body: (BulkSession) throws -> T) throws -> T {
+    public func bulk<T>(_ body: (any CaseWriteBatch) throws -> T) throws -> T {
+        try writeBatch { try body($0) }
+    }
+
+    /// `bulk` with the SQLite batch itself, for the store's own multi-row writes.
+    func writeBatch<T>(_ body: (BulkSession) throws -> T) throws -> T {
         var written: Vault?
         let result = try write { db in
             let vault = try vaultForWriting(db)
@@ -220,16 +181,4 @@ extension CaseStore {
                 .map(\.summary)
         }
     }
-}
-
-/// Which cases `dsr list` shows.
-public struct CaseFilter: Sendable {
-    public var channel: Channel?
-    public var kind: RequestKind?
-    public var assignee: String?
-    public var receivedFrom: Instant?
-    public var receivedTo: Instant?
-    public var lifecycles: [CaseState.Lifecycle]?
-
-    public init() {}
 }

@@ -14,7 +14,7 @@ extension CaseStore {
     /// Appends an event of the tracker itself (filed under `CaseID.tracker`) in a
     /// transaction of its own.
     func recordTrackerEvent(_ event: Event, at: Instant, actor: String, now: Instant) throws {
-        try bulk { session in
+        try writeBatch { session in
             _ = try session.writer.append(
                 event, to: .tracker, personal: [:], occurredAt: at, recordedAt: now, actor: actor)
         }

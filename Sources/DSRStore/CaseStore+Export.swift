@@ -3,7 +3,7 @@ import DSRLedger
 import Foundation
 import GRDB
 
-extension CaseStore: CaseRecords {
+extension CaseStore: CaseRepository {
     /// Calls `body` for each case received in `[from, to)`, oldest first, one at a time, so
     /// memory does not grow with the number of cases.
     public func forEachCase(

@@ -3,16 +3,6 @@ import DSRLedger
 import Foundation
 import GRDB
 
-/// A closed case whose personal data has outlived its retention period.
-public struct PurgeCandidate: Sendable, Equatable {
-    public var caseID: CaseID
-    public var closedAt: Instant
-    /// The last day of retention.
-    public var retainedUntil: CivilDate
-    /// Vault records that still hold personal data.
-    public var records: Int
-}
-
 extension CaseStore {
     /// The cases whose retention ran out before `now`: closed (or withdrawn) cases, kept for
     /// the policy's retention period counted from the end of the year they were closed in
@@ -50,7 +40,7 @@ extension CaseStore {
     public func purge(
         _ candidates: [PurgeCandidate], actor: String, now: Instant, engine provider: EngineProvider
     ) throws {
-        try bulk { session in
+        try writeBatch { session in
             for candidate in candidates {
                 guard var state = try Self.state(of: candidate.caseID, db: session.db),
                     state.lifecycle != .open,

@@ -21,7 +21,7 @@ extension CaseStore {
     public func changeStaff(
         _ changes: [StaffChange], actor: String, role: Role?, now: Instant
     ) throws -> [StaffAccount] {
-        try bulk { session in
+        try writeBatch { session in
             var changed: [StaffAccount] = []
             for change in changes {
                 let accounts = try AccountRow.fetchAll(session.db).map { try $0.account() }
@@ -40,7 +40,7 @@ extension CaseStore {
     /// Creates an account for each user of a policy's staff list, unchecked: the one-time
     /// migration from the policy's `<users>` (README, "Roles"). Each is a `staff-added` event.
     public func seedStaff(_ users: [StaffUser], actor: String, now: Instant) throws {
-        try bulk { session in
+        try writeBatch { session in
             for user in users {
                 let change = StaffChange.add(login: user.login, role: user.role, displayName: nil)
                 let record = try session.writer.append(

@@ -12,6 +12,8 @@ import Synchronization
 /// snapshot, and a long read (an export, a verification) blocks neither writers nor readers.
 public final class CaseStore: Sendable {
     public let path: String
+    /// Where the record lives: the database file.
+    public var location: String { path }
     let pool: DatabasePool
     /// How the vault's texts are kept, and the key to open them if it was given; changes
     /// once, when the database adopts a key (under the lock, so every thread sees it).

@@ -1,4 +1,5 @@
 import DSRCore
+import DSRLedger
 import DSRStore
 import DSRXML
 import Foundation

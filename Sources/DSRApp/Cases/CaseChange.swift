@@ -1,6 +1,5 @@
 import DSRCore
 import DSRLedger
-import DSRStore
 
 /// What a write on a case produced: the event as recorded, the case as it now stands, its
 /// schedule, its findings, and the engine of its policy (for its time zone and rules).

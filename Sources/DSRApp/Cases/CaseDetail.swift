@@ -1,6 +1,5 @@
 import DSRCore
 import DSRLedger
-import DSRStore
 
 /// One case in full: facts, schedule at a moment, timeline, the person's data, findings.
 public struct CaseDetail: Sendable {
@@ -29,11 +28,11 @@ extension Session {
         try require(.showCase)
         return try AppError.mapping {
             let store = tracker.store
-            guard let summary = try store.summary(of: id) else { throw DSRStoreError.unknownCase(id.rawValue) }
+            guard let summary = try store.summary(of: id) else { throw AppError(.notFound, "no case \(id)") }
             try access.visibility.require(id, assignee: summary.assignee)
             let engine = try tracker.engine(for: summary)
             let events = try store.events(of: id)
-            guard let state = CaseState(events: events) else { throw DSRStoreError.unknownCase(id.rawValue) }
+            guard let state = CaseState(events: events) else { throw AppError(.notFound, "no case \(id)") }
             return CaseDetail(
                 state: state, schedule: try engine.schedule(for: state, at: moment ?? now), events: events,
                 personal: try store.personalData(of: id), engine: engine)

@@ -1,6 +1,5 @@
 import DSRCore
 import DSRLedger
-import DSRStore
 
 /// One case in a list, evaluated at a moment: its projection, its status, the office time
 /// left, and whether it still owes an acknowledgement of receipt.

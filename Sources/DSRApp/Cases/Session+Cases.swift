@@ -1,6 +1,5 @@
 import DSRCore
 import DSRLedger
-import DSRStore
 
 /// A request as it came in, before it is a case: kinds, channel, moment of receipt, the
 /// claimant's date for civil claims, and the person's data (the name is required).
@@ -44,7 +43,7 @@ extension Session {
         let recorded = try AppError.mapping {
             // The channel a case came through never changes, so it is read before the write.
             guard let channel = try tracker.store.summary(of: id).flatMap({ Channel(rawValue: $0.channel) }) else {
-                throw DSRStoreError.unknownCase(id.rawValue)
+                throw AppError(.notFound, "no case \(id)")
             }
             return try tracker.store.record(
                 try step.event(channel: channel, at: at), on: id, personal: personal, at: at, actor: actor,

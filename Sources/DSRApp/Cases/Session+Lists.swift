@@ -1,6 +1,5 @@
 import DSRCore
 import DSRLedger
-import DSRStore
 
 extension Session {
     /// The cases a query selects that the user may see, oldest receipt first.

@@ -1,6 +1,5 @@
 import DSRCore
 import DSRLedger
-import DSRStore
 import Foundation
 
 /// The synthetic data of `dsr demo`: requests over all channels and kinds, with
@@ -35,7 +34,7 @@ struct DemoScenario {
     }
 
     /// Writes all cases into the store, in chronological order of receipt.
-    mutating func write(into store: CaseStore) throws {
+    mutating func write(into store: any CaseRepository) throws {
         let spanDays = Int64(min(max(caseCount * 2, 120), 3650))
         var receipts = (0..<caseCount).map { _ in
             now.adding(seconds: -Int64.random(in: 3600...(spanDays * Self.day), using: &random))
@@ -121,7 +120,7 @@ struct DemoScenario {
         return steps
     }
 
-    private mutating func writeCase(received: Instant, session: BulkSession) throws {
+    private mutating func writeCase(received: Instant, session: any CaseWriteBatch) throws {
         let kinds: [RequestKind] = pick([
             ([.access], 50), ([.erasure], 18), ([.access, .erasure], 10), ([.rectification], 8), ([.objection], 5),
             ([.restriction], 3), ([.portability], 1), ([.consentWithdrawal], 2), ([.injunction], 2), ([.removal], 1),

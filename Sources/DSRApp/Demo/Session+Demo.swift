@@ -1,6 +1,5 @@
 import DSRCore
 import DSRLedger
-import DSRStore
 
 extension Session {
     /// Fills an empty tracker with `cases` fictitious requests, deterministic for `seed` and
@@ -13,7 +12,7 @@ extension Session {
         let store = tracker.store
         return try AppError.mapping {
             guard try store.counts().events == 0 else {
-                throw AppError(.badInput, "\(store.path): the demo writes only into a new or empty database")
+                throw AppError(.badInput, "\(store.location): the demo writes only into a new or empty database")
             }
             let at = moment ?? now
             let reference = tracker.policyReference

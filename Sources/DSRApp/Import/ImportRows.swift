@@ -1,6 +1,5 @@
 import DSRCore
 import DSRLedger
-import DSRStore
 import Foundation
 
 /// The rows of an import file, checked and turned into cases before anything is written.
@@ -15,7 +14,9 @@ struct ImportRows {
         let closedAt: Instant?
 
         /// Logs the case and records its answer and closing, checked like any other step.
-        func write(session: BulkSession, policy: PolicyReference, engine: DeadlineEngine, actor: String, now: Instant)
+        func write(
+            session: any CaseWriteBatch, policy: PolicyReference, engine: DeadlineEngine, actor: String, now: Instant
+        )
             throws
         {
             var (_, state) = try session.log(newCase, policy: policy, engine: engine, actor: actor, recordedAt: now)

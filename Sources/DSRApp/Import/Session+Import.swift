@@ -1,6 +1,5 @@
 import DSRCore
 import DSRLedger
-import DSRStore
 import Foundation
 
 /// A row of an import that cannot be taken, by the line of the file it starts on.

@@ -1,7 +1,7 @@
 import DSRCore
 import DSRLedger
 import DSRReports
-import DSRStore
+import Foundation
 
 /// A letter a member of staff asks for.
 public struct LetterRequest: Sendable {
@@ -62,10 +62,10 @@ extension Session {
         try deliver(text)
         let event = Event.letterProduced(
             template: request.template, format: request.html ? "html" : "text", route: route,
-            sha256: CaseStore.sha256Hex(text))
+            sha256: Chain.sha256(Data(text.utf8)).hexString)
         _ = try AppError.mapping {
             try tracker.store.record(
-                event, on: request.caseID, at: at, actor: actor, visibility: access.visibility, now: now,
+                event, on: request.caseID, personal: [:], at: at, actor: actor, visibility: access.visibility, now: now,
                 engine: tracker.engine(hash:text:))
         }
         return text

@@ -1,6 +1,5 @@
 import DSRCore
 import DSRLedger
-import DSRStore
 
 extension Session {
     /// Walks the hash chain: every hash, every link, the recorded head, and every vault text

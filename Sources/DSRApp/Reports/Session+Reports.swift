@@ -1,7 +1,6 @@
 import DSRCore
 import DSRLedger
 import DSRReports
-import DSRStore
 import Foundation
 
 /// The formats of the DPO's reports.
@@ -87,7 +86,7 @@ private final class BackgroundVerification: @unchecked Sendable {
     private var result: Result<VerificationReport, any Error>?
     private let done = DispatchSemaphore(value: 0)
 
-    init(store: CaseStore) {
+    init(store: any CaseRepository) {
         Thread {
             self.result = Result { try store.verify(parallelism: 1) }  // one core; the export has the other
             self.done.signal()

@@ -1,6 +1,5 @@
 import DSRCore
 import DSRLedger
-import DSRStore
 
 /// Who acts and what their staff account lets them do. Roles guard against mistakes and the
 /// wrong person at a shared terminal, not against someone who can read or write the database

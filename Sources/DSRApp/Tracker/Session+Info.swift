@@ -1,6 +1,5 @@
 import DSRCore
 import DSRLedger
-import DSRStore
 
 /// What `dsr info` and an about page show: where the tracker is, its schema, what it holds,
 /// the policy in force, who acts with which role, how the vault is kept.
@@ -34,7 +33,8 @@ extension Session {
             let counts = try store.counts()
             let vault = store.vaultState
             return TrackerInfo(
-                databasePath: store.path, schema: try store.schemaVersion(), cases: counts.cases, events: counts.events,
+                databasePath: store.location, schema: try store.schemaVersion(), cases: counts.cases,
+                events: counts.events,
                 policySource: tracker.policyReference.source, policyHash: tracker.policyReference.hash,
                 policy: tracker.policy.policy, access: access,
                 vault: !vault.sealed ? .plain : vault.readable ? .sealed : .sealedNoKey)

@@ -32,7 +32,8 @@ public struct TrackerConfiguration: Sendable {
 /// engines of every policy old cases were logged under (built once, shared by every thread).
 /// Front ends open one and ask it for a `Session` per acting user.
 public final class Tracker: Sendable {
-    public let store: CaseStore
+    /// The record, in whichever database holds it.
+    public let store: any CaseRepository
     /// The policy in force for new cases, as loaded.
     public let policy: LoadedPolicy
     /// That policy as cases refer to it (content hash, text, source).
@@ -73,7 +74,7 @@ public final class Tracker: Sendable {
     }
 
     /// A tracker over an open store with `policy` in force for new cases.
-    public init(store: CaseStore, policy: LoadedPolicy) throws {
+    public init(store: any CaseRepository, policy: LoadedPolicy) throws {
         self.store = store
         self.policy = policy
         policyReference = PolicyReference(text: policy.text, source: policy.source)
