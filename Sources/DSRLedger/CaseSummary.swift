@@ -39,17 +39,6 @@ public struct CaseSummary: Sendable, Equatable {
         "answeredAt", "closedAt", "lastEventId", "lastEventAt", "policyHash", "acknowledgedAt",
     ]
 
-    /// The values of the columns, in the order of `columnNames`.
-    package var columnValues: [ProjectionValue] {
-        [
-            .text(id), .integer(Int64(year)), .integer(Int64(number)), .text(channel), .text(kinds),
-            .integer(receivedAt), .text(receiptDate), .text(deadline), .optionalText(extendedDeadline), .text(dueDate),
-            .integer(dueEnd), .integer(internalDue), .text(lifecycle), .bool(active), .bool(paused),
-            .text(`extension`), .optionalText(assignee), .optionalInteger(answeredAt), .optionalInteger(closedAt),
-            .integer(lastEventId), .integer(lastEventAt), .text(policyHash), .optionalInteger(acknowledgedAt),
-        ]
-    }
-
     /// Reads a stored row whose columns are in the order of `columnNames`.
     package init(columns row: some ProjectionColumns) {
         id = row.text(0)
@@ -134,13 +123,4 @@ package protocol ProjectionColumns {
     func optionalText(_ column: Int) -> String?
     func integer(_ column: Int) -> Int64
     func optionalInteger(_ column: Int) -> Int64?
-}
-
-/// A value of the projection as a backend stores it.
-package enum ProjectionValue: Sendable, Equatable {
-    case text(String)
-    case optionalText(String?)
-    case integer(Int64)
-    case optionalInteger(Int64?)
-    case bool(Bool)
 }
