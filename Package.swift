@@ -110,6 +110,7 @@ let package = Package(
             dependencies: ["DSRLedger", "DSRCore", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .testTarget(name: "DSRStoreTests", dependencies: ["DSRStore", "DSRLedger", "DSRCore", "DSRXML"]),
+        .testTarget(name: "DSRReportsTests", dependencies: ["DSRReports", "DSRLedger", "DSRCore", "DSRXML"]),
         // The use cases in process: roles, refusals, staff accounts, input rules.
         .testTarget(name: "DSRAppTests", dependencies: ["DSRApp", "DSRStore", "DSRCore", "DSRXML"]),
         // End-to-end: runs the built `dsr` binary as a real process.
