@@ -74,7 +74,11 @@ struct CommandFailure: Error {
             case .io: Self.ioError
             case .internal: Self.internalError
             }
-        self.init(message: error.message, exitCode: code)
+        // Where a vault key is missing, say how the command line takes one.
+        let hint =
+            error.message.hasSuffix("needs the vault key: this database seals personal data")
+            ? "; give it with --vault-key FILE or DSR_VAULT_KEY_FILE" : ""
+        self.init(message: error.message + hint, exitCode: code)
     }
 
     /// Prints `dsr: message` to standard error and exits.

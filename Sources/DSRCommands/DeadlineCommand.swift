@@ -55,7 +55,9 @@ struct DeadlineCommand: ParsableCommand {
         let input = TimeInput(zone: engine.zone)
         let claimantDue = try due.map { try CivilDateInput.parse($0) }
         if engine.policy.deadlineRule(for: kind) == .claimantSet, claimantDue == nil {
-            throw DSRCoreError.missingClaimantDate(kind)
+            throw CommandFailure(
+                message: DSRCoreError.missingClaimantDate(kind).description + " (--due YYYY-MM-DD)",
+                exitCode: CommandFailure.badInput)
         }
         if batch {
             let hadErrors = try BatchDeadlines(

@@ -35,7 +35,7 @@ struct ExportCommand: ParsableCommand {
     var includePersonalData = false
 
     @Option(name: .customLong("csv-dialect"), help: "excel-de (semicolon, BOM, German dates) or rfc4180.")
-    var csvDialect: String = "excel-de"
+    var csvDialect: CSVExport.Dialect = .excelDE
 
     @Option(name: .long, help: "Language: de or en.")
     var lang: Language = .de
@@ -47,9 +47,6 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var policy: PolicyOptions
 
     func validate() throws {
-        guard CSVExport.Dialect(rawValue: csvDialect) != nil else {
-            throw ValidationError("--csv-dialect must be excel-de or rfc4180")
-        }
         if includePersonalData, format == .ics {
             throw ValidationError("calendar feeds never carry personal data; drop --include-personal-data")
         }
@@ -61,7 +58,7 @@ struct ExportCommand: ParsableCommand {
             format: format, from: try from.map { try CivilDateInput.parse($0) },
             to: try to.map { try CivilDateInput.parse($0) },
             includePersonalData: includePersonalData, language: lang,
-            csvDialect: CSVExport.Dialect(rawValue: csvDialect)!,
+            csvDialect: csvDialect,
             at: try at.map { try session.instant($0) })
         try namingFlags(["the period starts after it ends": "--from lies after --to"]) {
             try session.export(request, to: out ?? "-")
@@ -70,3 +67,5 @@ struct ExportCommand: ParsableCommand {
 }
 
 extension ReportFormat: ExpressibleByArgument {}
+
+extension CSVExport.Dialect: ExpressibleByArgument {}

@@ -7,10 +7,8 @@ import Foundation
 struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List cases.")
 
-    @Option(
-        name: .long, help: "Status: open, at-risk, paused, overdue, answered-on-time, answered-late, closed, withdrawn."
-    )
-    var status: String?
+    @Option(name: .long, help: "Only cases with this status.")
+    var status: CaseStatus?
 
     @Option(name: .long, help: "Request kind (German or English).")
     var kind: String?
@@ -40,10 +38,6 @@ struct ListCommand: ParsableCommand {
 
     func validate() throws {
         if let limit, limit < 0 { throw ValidationError("--limit must not be negative") }
-        if let status, CaseStatus(rawValue: status) == nil {
-            throw ValidationError(
-                "unknown status '\(status)'; valid: " + CaseStatus.allCases.map(\.rawValue).joined(separator: ", "))
-        }
     }
 
     func run() throws {
@@ -64,8 +58,10 @@ struct ListCommand: ParsableCommand {
             let isDate = CivilDate(iso: text) != nil
             return try session.instant(text).adding(seconds: isDate ? 86_400 : 0)
         }
-        query.status = status.flatMap(CaseStatus.init(rawValue:))
+        query.status = status
         query.limit = limit
         CaseListing(language: output.lang).print(try session.listCases(query), json: output.json)
     }
 }
+
+extension CaseStatus: ExpressibleByArgument {}

@@ -68,7 +68,9 @@ struct LogCommand: ParsableCommand {
         guard let channelValue = Channel(name: channel) else { throw DSRCoreError.unknownChannel(channel) }
         let claimantDue = try due.map { try CivilDateInput.parse($0) }
         if let civil = kinds.first(where: \.isCivilClaim), claimantDue == nil {
-            throw DSRCoreError.missingClaimantDate(civil)
+            throw CommandFailure(
+                message: DSRCoreError.missingClaimantDate(civil).description + " (--due YYYY-MM-DD)",
+                exitCode: CommandFailure.badInput)
         }
         let personal = interactive ? try askPersonalData() : try personalDataFromOptions()
         let session = try store.session(policy: policy, for: .logCase)

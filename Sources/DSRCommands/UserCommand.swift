@@ -23,7 +23,7 @@ struct UserCommand: ParsableCommand {
         var login: String
 
         @Option(name: .long, help: "clerk, supervisor or dpo.")
-        var role: RoleArgument
+        var role: Role
 
         @Option(name: .long, help: ArgumentHelp("The name people see.", valueName: "text"))
         var name: String?
@@ -35,7 +35,7 @@ struct UserCommand: ParsableCommand {
         func run() throws {
             let displayName = try PersonalText.read(name, field: .subject, option: "--name")
             let account = try store.session(policy: policy, for: .manageStaff)
-                .addStaff(login: login, role: role.role, displayName: displayName)
+                .addStaff(login: login, role: role, displayName: displayName)
             StaffOutput(output: output).print([account])
         }
     }
@@ -48,14 +48,14 @@ struct UserCommand: ParsableCommand {
         var login: String
 
         @Argument(help: "clerk, supervisor or dpo.")
-        var role: RoleArgument
+        var role: Role
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var policy: PolicyOptions
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let account = try store.session(policy: policy, for: .manageStaff).changeRole(login: login, to: role.role)
+            let account = try store.session(policy: policy, for: .manageStaff).changeRole(login: login, to: role)
             StaffOutput(output: output).print([account])
         }
     }
@@ -89,12 +89,7 @@ struct UserCommand: ParsableCommand {
     }
 }
 
-/// A role as the command line takes it.
-enum RoleArgument: String, ExpressibleByArgument, CaseIterable {
-    case clerk, supervisor, dpo
-
-    var role: Role { Role(rawValue: rawValue)! }
-}
+extension Role: ExpressibleByArgument {}
 
 /// Staff accounts as a table or as JSON (`login`, `role`, `name`, `enabled`, `since`).
 struct StaffOutput {

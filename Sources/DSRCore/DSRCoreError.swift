@@ -43,7 +43,7 @@ public enum DSRCoreError: Error, Equatable, CustomStringConvertible {
                 "year \(year) is outside the supported years \(DeadlineEngine.supportedYears.lowerBound)–\(DeadlineEngine.supportedYears.upperBound)"
         case .missingClaimantDate(let kind):
             return
-                "\(kind.germanName) is a civil claim without a statutory period: give the date the claimant set (--due YYYY-MM-DD)"
+                "\(kind.germanName) is a civil claim without a statutory period: give the date the claimant set"
         case .unknownTimeZone(let zone):
             return "unknown time zone '\(zone)'"
         case .unknownKind:

@@ -16,7 +16,7 @@ public enum LedgerError: Error, Equatable, CustomStringConvertible {
         case .wrongVaultKey(let path):
             "vault key \(path) is not the key this database's personal data is sealed with"
         case .vaultKeyRequired(let action):
-            "\(action) needs the vault key: this database seals personal data; give it with --vault-key FILE or DSR_VAULT_KEY_FILE"
+            "\(action) needs the vault key: this database seals personal data"
         case .sealedRecordAltered(let event): "the sealed personal data of event \(event) does not open: it was altered"
         }
     }
