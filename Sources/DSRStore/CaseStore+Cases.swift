@@ -123,7 +123,7 @@ extension CaseStore {
     public func activeCases() throws -> [CaseSummary] {
         try pool.read { db in
             try ProjectionRow.filter(ProjectionRow.Columns.active == true)
-                .order(ProjectionRow.Columns.internalDue).fetchAll(db).map(\.summary)
+                .order(ProjectionRow.Columns.internalDue).summaries(db)
         }
     }
 
@@ -149,7 +149,7 @@ extension CaseStore {
             }
             return try request.order(
                 ProjectionRow.Columns.receivedAt, ProjectionRow.Columns.year, ProjectionRow.Columns.number
-            ).fetchAll(db).map(\.summary)
+            ).summaries(db)
         }
     }
 

@@ -35,10 +35,10 @@ extension Session {
             default: 2
             }
         }
-        // The projection comes ordered by internal due; the offset keeps that order within a rank.
-        return entries.enumerated()
-            .sorted { (rank($0.element.status), $0.offset) < (rank($1.element.status), $1.offset) }
-            .map(\.element)
+        // The projection comes ordered by internal due; the index keeps that order within a
+        // rank. Indices are sorted, not entries: an entry carries its engine, dear to move.
+        let ranks = entries.map { rank($0.status) }
+        return entries.indices.sorted { (ranks[$0], $0) < (ranks[$1], $1) }.map { entries[$0] }
     }
 
     /// The cases of a person whose name contains `text`, among those the user may see.
@@ -50,8 +50,14 @@ extension Session {
     /// The entries of the summaries the user may see, evaluated at `moment`.
     func entries(_ summaries: [CaseSummary], at moment: Instant) throws -> [CaseEntry] {
         let visibility = access.visibility
-        return try summaries.filter { visibility.permits(assignee: $0.assignee) }.map { summary in
-            CaseEntry(summary, at: moment, engine: try tracker.engine(for: summary))
+        // Most cases share one policy: its engine is looked up again only when the policy changes.
+        var last: (hash: String, engine: DeadlineEngine)?
+        var entries: [CaseEntry] = []
+        entries.reserveCapacity(summaries.count)
+        for summary in summaries where visibility.permits(assignee: summary.assignee) {
+            if last?.hash != summary.policyHash { last = (summary.policyHash, try tracker.engine(for: summary)) }
+            entries.append(CaseEntry(summary, at: moment, engine: last!.engine))
         }
+        return entries
     }
 }
