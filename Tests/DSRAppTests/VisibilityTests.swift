@@ -70,7 +70,7 @@ struct VisibilityTests {
             try clerk.logCase(
                 CaseInput(kinds: [.injunction], channel: .post, received: fixture.now, personal: [.subject: "X"]))
         }
-        #expect(civil?.message.contains("name the date the claimant set") == true)
+        #expect(civil?.message.contains("give the date the claimant set") == true)
         #expect(!(civil?.message.contains("--") ?? true), "no CLI flags in the application's messages")
     }
 }

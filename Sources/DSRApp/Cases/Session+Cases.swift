@@ -11,9 +11,7 @@ extension Session {
     public func logCase(_ input: CaseInput) throws -> CaseChange {
         try require(.logCase)
         if let civil = input.kinds.first(where: \.isCivilClaim), input.claimantDue == nil {
-            throw AppError(
-                .badInput,
-                "\(civil.germanName) is a civil claim without a statutory period: name the date the claimant set")
+            throw AppError(.badInput, DSRCoreError.missingClaimantDate(civil).description)
         }
         guard input.personal[.subject] != nil else { throw AppError(.badInput, "the person's name is missing") }
         var personal: [PersonalField: String] = [:]

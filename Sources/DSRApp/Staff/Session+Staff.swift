@@ -10,7 +10,7 @@ extension Session {
     /// Creates a staff account (or enables a disabled one again) with a role.
     @discardableResult
     public func addStaff(login: String, role: Role, displayName: String? = nil) throws -> StaffAccount {
-        try AppError.mapping { try LoginName.check(login) }
+        try require(.manageStaff)
         let name = try displayName.map {
             try PersonalTextRules.validated($0, field: .subject, what: "the display name")
         }

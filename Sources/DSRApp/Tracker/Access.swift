@@ -36,8 +36,7 @@ public struct Access: Sendable, Equatable {
 
     /// Whether the role allows `action` (the table in `Action`).
     public func allows(_ action: Action) -> Bool {
-        guard let role else { return true }
-        return role >= action.leastRole
+        action.leastRole.refusal(of: action.phrase, held: role) == nil
     }
 
     /// Refuses unless the role allows `action`.
