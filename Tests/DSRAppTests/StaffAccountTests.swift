@@ -112,8 +112,8 @@ struct StaffAccountTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dsr-seed-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let base = try PolicyLoader.loadDefault().text
         func policy(_ users: [(String, String)], name: String) throws -> String {
-            let base = try PolicyLoader.loadDefault().text
             let list = users.map { "    <user login=\"\($0.0)\" role=\"\($0.1)\"/>" }.joined(separator: "\n")
             let path = folder.appendingPathComponent(name).path
             try base.replacingOccurrences(

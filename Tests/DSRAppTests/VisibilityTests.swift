@@ -75,6 +75,29 @@ struct VisibilityTests {
     }
 }
 
+@Suite("Reply routes")
+struct ReplyRouteTests {
+    @Test("an answer goes by e-mail, by post or back through the channel the request came by")
+    func routes() throws {
+        let fixture = try AppFixture()
+        defer { fixture.remove() }
+        let clerk = try fixture.session(AppFixture.clerk)
+        let id = try clerk.logCase(
+            CaseInput(kinds: [.access], channel: .facebook, received: fixture.now, personal: [.subject: "Erika Fiktiv"])
+        ).state.id
+        #expect(try clerk.record(.replyRoute(via: nil, contact: nil), on: id).state.replyRoute == .facebook)
+        #expect(try clerk.record(.replyRoute(via: .post, contact: "Musterstraße 1"), on: id).state.replyRoute == .post)
+        let refused = #expect(throws: AppError.self) {
+            try clerk.record(.replyRoute(via: .instagram, contact: nil), on: id)
+        }
+        #expect(refused?.kind == .badInput)
+        let unknown = #expect(throws: AppError.self) {
+            try clerk.record(.replyRoute(via: nil, contact: nil), on: CaseID("2026-00999")!)
+        }
+        #expect(unknown?.kind == .notFound && unknown?.message == "no case 2026-00999")
+    }
+}
+
 @Suite("Use cases from Swift concurrency")
 struct AsyncUseCaseTests {
     @Test("eight concurrent callers log cases through perform: all numbered once, gapless, the chain intact")

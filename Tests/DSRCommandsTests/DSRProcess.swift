@@ -43,7 +43,7 @@ struct DSRProcess {
         stderrLogLock.lock()
         defer { stderrLogLock.unlock() }
         if !FileManager.default.fileExists(atPath: stderrLog.path) {
-            FileManager.default.createFile(atPath: stderrLog.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: stderrLog.path, contents: nil)
         }
         guard let handle = try? FileHandle(forWritingTo: stderrLog) else { return }
         handle.seekToEndOfFile()

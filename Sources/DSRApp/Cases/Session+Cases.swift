@@ -8,6 +8,7 @@ public typealias CaseInput = NewCase
 extension Session {
     /// Logs a new case under the policy in force: numbers it, records its receipt with the
     /// person's data in the vault, and returns its schedule.
+    @discardableResult
     public func logCase(_ input: CaseInput) throws -> CaseChange {
         try require(.logCase)
         if let civil = input.kinds.first(where: \.isCivilClaim), input.claimantDue == nil {
@@ -33,24 +34,29 @@ extension Session {
 
     /// Records a step on a case at `moment` (default now), if the user may work on the case
     /// and the step makes sense for it as it stands; both are checked inside the write.
+    @discardableResult
     public func record(_ step: Step, on id: CaseID, at moment: Instant? = nil) throws -> CaseChange {
         try require(step.action)
         let personal = try step.personalData()
         if case .assign(let login) = step { try checkAssignee(login) }
         let at = moment ?? now
         let recorded = try AppError.mapping {
-            // The channel a case came through never changes, so it is read before the write.
-            guard let channel = try tracker.store.summary(of: id).flatMap({ Channel(rawValue: $0.channel) }) else {
-                throw AppError(.notFound, "no case \(id)")
+            // The channel a case came through never changes, so it may be read before the write.
+            let event = try step.event(at: at) {
+                guard let channel = try tracker.store.summary(of: id).flatMap({ Channel(rawValue: $0.channel) }) else {
+                    throw AppError(.notFound, "no case \(id)")
+                }
+                return channel
             }
             return try tracker.store.record(
-                try step.event(channel: channel, at: at), on: id, personal: personal, at: at, actor: actor,
-                visibility: access.visibility, now: now, engine: tracker.engine(hash:text:))
+                event, on: id, personal: personal, at: at, actor: actor, visibility: access.visibility, now: now,
+                engine: tracker.engine(hash:text:))
         }
         return CaseChange(recorded, engine: try engine(of: recorded.state))
     }
 
     /// Corrects the person's name or contact on a case (Art. 16 GDPR for the tracker itself).
+    @discardableResult
     public func rectify(_ id: CaseID, values: [PersonalField: String], at moment: Instant? = nil) throws -> CaseChange {
         try require(.rectifyPersonalData)
         guard !values.isEmpty, values.keys.allSatisfy({ $0 == .subject || $0 == .contact }) else {

@@ -40,8 +40,9 @@ public enum Step: Sendable, Equatable {
         }
     }
 
-    /// The event the step records, at `at`, on a case that came in through `channel`.
-    func event(channel: Channel, at: Instant) throws -> Event {
+    /// The event the step records, at `at`; `channel` tells, when asked, which channel the
+    /// case came in through (only an answer back through it needs to know).
+    func event(at: Instant, channel: () throws -> Channel) throws -> Event {
         switch self {
         case .acknowledge: return .acknowledged
         case .requestIdentity: return .identityRequested
@@ -57,8 +58,9 @@ public enum Step: Sendable, Equatable {
             }
             return .answered(kind: kind, outcome: outcome, basis: checked)
         case .replyRoute(let via, _):
-            let route = via ?? channel
-            guard route == channel || [.email, .post].contains(route) else {
+            let route = try via ?? channel()
+            let allowed = try [.email, .post].contains(route) || route == channel()
+            guard allowed else {
                 throw AppError(
                     .badInput, "an answer goes by e-mail, by post or back through the channel the request came by")
             }
