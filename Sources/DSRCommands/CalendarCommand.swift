@@ -66,21 +66,11 @@ struct CalendarCommand: ParsableCommand {
         entries.sort { ($0.date, $0.isClosure ? 1 : 0) < ($1.date, $1.isClosure ? 1 : 0) }
 
         if output.json {
-            var json = JSONWriter()
-            json.beginArray()
-            for entry in entries {
-                json.beginObject()
-                json.key("date")
-                json.date(entry.date)
-                json.key("name")
-                json.string(entry.name)
-                json.key("kind")
-                json.string(entry.isClosure ? "closure" : "holiday")
-                json.endObject()
-            }
-            json.endArray()
-            json.newline()
-            FileHandle.standardOutput.write(json.data)
+            try OrderedJSONEncoder.print(
+                entries.map {
+                    CalendarDayJSON(
+                        date: ISOFormat.date($0.date), name: $0.name, kind: $0.isClosure ? "closure" : "holiday")
+                })
             return
         }
         guard let zone = ZoneRules(identifier: loaded.policy.timeZone, years: year...year) else {
@@ -96,4 +86,11 @@ struct CalendarCommand: ParsableCommand {
         }
         FileHandle.standardOutput.write(Data(text.utf8))
     }
+}
+
+/// A public holiday or office closure, as `dsr calendar --year --json` prints it.
+private struct CalendarDayJSON: Encodable {
+    let date: String
+    let name: String
+    let kind: String
 }

@@ -7,15 +7,11 @@ import Foundation
 struct CaseListing {
     let language: Language
 
-    func print(_ entries: [CaseEntry], json: Bool) {
+    func print(_ entries: [CaseEntry], json: Bool) throws {
         let output: String
         if json {
-            var writer = JSONWriter()
-            writer.beginArray()
-            for entry in entries { write(entry, into: &writer) }
-            writer.endArray()
-            writer.newline()
-            output = writer.text
+            try OrderedJSONEncoder.print(entries.map(CaseEntryJSON.init))
+            return
         } else if entries.isEmpty {
             output = language.pick("Keine Fälle.\n", "No cases.\n")
         } else {
@@ -49,38 +45,5 @@ struct CaseListing {
             summary.channel,
             entry.acknowledgement?.shortLabel(language) ?? "–",
         ]
-    }
-
-    private func write(_ entry: CaseEntry, into writer: inout JSONWriter) {
-        let summary = entry.summary
-        let zone = entry.engine.zone
-        writer.beginObject()
-        writer.key("id")
-        writer.string(summary.id)
-        writer.key("status")
-        writer.string(entry.status.rawValue)
-        writer.key("kinds")
-        writer.beginArray()
-        for kind in summary.requestKinds { writer.string(kind.rawValue) }
-        writer.endArray()
-        writer.key("channel")
-        writer.string(summary.channel)
-        writer.key("received")
-        writer.zoned(Instant(secondsSinceEpoch: summary.receivedAt), zone)
-        writer.key("deadline")
-        writer.string(summary.deadline)
-        writer.key("extended_deadline")
-        if let extended = summary.extendedDeadline { writer.string(extended) } else { writer.null() }
-        writer.key("due_date")
-        writer.string(summary.dueDate)
-        writer.key("internal_due")
-        writer.zoned(Instant(secondsSinceEpoch: summary.internalDue), zone)
-        writer.key("office_hours_left")
-        writer.number((Double(entry.officeSecondsLeft) / 360).rounded() / 10)
-        writer.key("assignee")
-        if let assignee = summary.assignee { writer.string(assignee) } else { writer.null() }
-        writer.key("acknowledgement_due")
-        if let due = entry.acknowledgementDue { writer.zoned(due, zone) } else { writer.null() }
-        writer.endObject()
     }
 }

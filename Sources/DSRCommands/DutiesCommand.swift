@@ -21,10 +21,7 @@ struct DutiesCommand: ParsableCommand {
         let listing = DutyListing(session: session, language: output.lang)
         let statuses = try listing.statuses(at: try session.moment(at))
         if output.json {
-            var writer = JSONWriter()
-            listing.write(statuses, into: &writer)
-            writer.newline()
-            FileHandle.standardOutput.write(writer.data)
+            try OrderedJSONEncoder.print(listing.json(statuses))
         } else if statuses.isEmpty {
             FileHandle.standardOutput.write(
                 Data(output.lang.pick("Die Policy nennt keine Pflichten.\n", "The policy names no duties.\n").utf8))

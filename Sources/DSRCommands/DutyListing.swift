@@ -29,28 +29,33 @@ struct DutyListing {
             })
     }
 
-    /// `statuses` as a JSON array.
-    func write(_ statuses: [DutyStatus], into writer: inout JSONWriter) {
+    /// The statuses as `dsr duties --json` prints them.
+    func json(_ statuses: [DutyStatus]) -> [DutyJSON] {
         let zone = session.tracker.engine.zone
-        writer.beginArray()
-        for status in statuses {
-            writer.beginObject()
-            writer.key("duty")
-            writer.string(status.duty.id)
-            writer.key("name")
-            writer.string(status.duty.name)
-            writer.key("channel")
-            writer.string(status.channel)
-            writer.key("next_due")
-            writer.date(status.nextDue)
-            writer.key("overdue")
-            writer.bool(status.isOverdue)
-            writer.key("last_done")
-            if let last = status.lastDone { writer.zoned(last.at, zone) } else { writer.null() }
-            writer.key("link")
-            if let link = status.lastDone?.link { writer.string(link) } else { writer.null() }
-            writer.endObject()
+        return statuses.map { status in
+            DutyJSON(
+                duty: status.duty.id, name: status.duty.name, channel: status.channel,
+                nextDue: ISOFormat.date(status.nextDue), overdue: status.isOverdue,
+                lastDone: status.lastDone.map { ISOFormat.zoned($0.at, zone: zone) }, link: status.lastDone?.link)
         }
-        writer.endArray()
+    }
+}
+
+/// One duty on one channel, as `dsr duties --json` prints it.
+struct DutyJSON: Encodable {
+    let duty: String
+    let name: String
+    let channel: String
+    let nextDue: String
+    let overdue: Bool
+    let lastDone: String?
+    let link: String?
+
+    enum CodingKeys: String, CodingKey {
+        case duty, name, channel
+        case nextDue = "next_due"
+        case overdue
+        case lastDone = "last_done"
+        case link
     }
 }

@@ -15,6 +15,7 @@ struct FindCommand: ParsableCommand {
     func run() throws {
         let needle = try query.needle()
         let session = try store.session(policy: policy, for: .findPerson)
-        CaseListing(language: output.lang).print(try session.findCases(subjectContaining: needle), json: output.json)
+        try CaseListing(language: output.lang).print(
+            try session.findCases(subjectContaining: needle), json: output.json)
     }
 }

@@ -16,33 +16,11 @@ struct InfoCommand: ParsableCommand {
         let info = try store.session(policy: policy, for: .showInfo).info()
         let access = info.access
         if output.json {
-            var writer = JSONWriter()
-            writer.beginObject()
-            writer.key("database")
-            writer.string(info.databasePath)
-            writer.key("schema")
-            writer.beginArray()
-            for name in info.schema { writer.string(name) }
-            writer.endArray()
-            writer.key("cases")
-            writer.integer(info.cases)
-            writer.key("events")
-            writer.integer(info.events)
-            writer.key("policy")
-            writer.string(info.policySource)
-            writer.key("policy_hash")
-            writer.string(info.policyHash)
-            writer.key("single_user")
-            writer.bool(access.isSingleUser)
-            writer.key("user")
-            writer.string(access.login)
-            writer.key("role")
-            if let role = access.role { writer.string(role.rawValue) } else { writer.null() }
-            writer.key("vault")
-            writer.string(info.vault.rawValue)
-            writer.endObject()
-            writer.newline()
-            FileHandle.standardOutput.write(writer.data)
+            try OrderedJSONEncoder.print(
+                InfoJSON(
+                    database: info.databasePath, schema: info.schema, cases: info.cases, events: info.events,
+                    policy: info.policySource, policyHash: info.policyHash, singleUser: access.isSingleUser,
+                    user: access.login, role: access.role?.rawValue, vault: info.vault.rawValue))
             return
         }
         let lang = output.lang
@@ -71,5 +49,26 @@ struct InfoCommand: ParsableCommand {
             + lang.pick("Benutzer: ", "User: ") + access.login + " – " + role + "\n"
             + lang.pick("Tresor: ", "Vault: ") + vault + "\n"
         FileHandle.standardOutput.write(Data(text.utf8))
+    }
+}
+
+/// `dsr info --json`.
+private struct InfoJSON: Encodable {
+    let database: String
+    let schema: [String]
+    let cases: Int
+    let events: Int
+    let policy: String
+    let policyHash: String
+    let singleUser: Bool
+    let user: String
+    let role: String?
+    let vault: String
+
+    enum CodingKeys: String, CodingKey {
+        case database, schema, cases, events, policy
+        case policyHash = "policy_hash"
+        case singleUser = "single_user"
+        case user, role, vault
     }
 }

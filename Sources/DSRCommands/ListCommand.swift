@@ -60,7 +60,7 @@ struct ListCommand: ParsableCommand {
         }
         query.status = status
         query.limit = limit
-        CaseListing(language: output.lang).print(try session.listCases(query), json: output.json)
+        try CaseListing(language: output.lang).print(try session.listCases(query), json: output.json)
     }
 }
 

@@ -78,7 +78,7 @@ struct LogCommand: ParsableCommand {
             kinds: kinds, channel: channelValue, received: try session.instant(received), claimantDue: claimantDue,
             personal: personal)
         let change = try namingFlags(["the moment of receipt": "--received"]) { try session.logCase(input) }
-        CaseOutput(language: output.lang, engine: change.engine).printRecorded(change, json: output.json)
+        try CaseOutput(language: output.lang, engine: change.engine).printRecorded(change, json: output.json)
     }
 
     /// The personal data given as options (or standard input for `-`).

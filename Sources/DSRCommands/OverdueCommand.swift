@@ -37,7 +37,7 @@ struct OverdueView {
         let sorted = try session.overdueCases(at: now)
         let duties = DutyListing(session: session, language: language)
         let overdueDuties = try duties.statuses(at: now).filter(\.isOverdue)
-        CaseListing(language: language).print(sorted, json: json)
+        try CaseListing(language: language).print(sorted, json: json)
         if !json, !overdueDuties.isEmpty {
             let heading = language.pick("\nÜberfällige Pflichten\n", "\nOverdue duties\n")
             FileHandle.standardOutput.write(Data((heading + duties.table(overdueDuties)).utf8))

@@ -29,26 +29,12 @@ struct PurgeCommand: ParsableCommand {
         let session = try store.session(policy: policy, for: .purge)
         let candidates = try session.purge(at: try session.moment(at), dryRun: dryRun)
         if output.json {
-            var writer = JSONWriter()
-            writer.beginObject()
-            writer.key("dry_run")
-            writer.bool(dryRun)
-            writer.key("cases")
-            writer.beginArray()
-            for candidate in candidates {
-                writer.beginObject()
-                writer.key("id")
-                writer.string(candidate.caseID.rawValue)
-                writer.key("retained_until")
-                writer.date(candidate.retainedUntil)
-                writer.key("records")
-                writer.integer(candidate.records)
-                writer.endObject()
-            }
-            writer.endArray()
-            writer.endObject()
-            writer.newline()
-            FileHandle.standardOutput.write(writer.data)
+            try OrderedJSONEncoder.print(
+                PurgeJSON(
+                    dryRun: dryRun,
+                    cases: candidates.map {
+                        .init(id: $0.caseID.rawValue, retainedUntil: $0.retainedUntil.description, records: $0.records)
+                    }))
             return
         }
         let lang = output.lang
@@ -67,5 +53,28 @@ struct PurgeCommand: ParsableCommand {
                 + "\(candidate.retainedUntil)  \(candidate.records)\n"
         }
         FileHandle.standardOutput.write(Data(text.utf8))
+    }
+}
+
+/// `dsr purge --json`: what was (or would be) erased.
+private struct PurgeJSON: Encodable {
+    struct Case: Encodable {
+        let id: String
+        let retainedUntil: String
+        let records: Int
+
+        enum CodingKeys: String, CodingKey {
+            case id
+            case retainedUntil = "retained_until"
+            case records
+        }
+    }
+
+    let dryRun: Bool
+    let cases: [Case]
+
+    enum CodingKeys: String, CodingKey {
+        case dryRun = "dry_run"
+        case cases
     }
 }

@@ -28,7 +28,11 @@ struct ShowCommand: ParsableCommand {
         let session = try store.session(policy: policy, for: .showCase)
         let now = try session.moment(at)
         let view = CaseView(detail: try session.caseDetail(CaseID(caseID)!, at: now), language: output.lang, at: now)
-        FileHandle.standardOutput.write(Data((output.json ? view.json() : view.text()).utf8))
+        if output.json {
+            try OrderedJSONEncoder.print(CaseDetailJSON(detail: view.detail))
+        } else {
+            FileHandle.standardOutput.write(Data(view.text().utf8))
+        }
     }
 }
 
@@ -59,11 +63,6 @@ struct CaseView {
             erased: language.pick("[gelöscht]", "[purged]"),
             sealed: language.pick("[verschlüsselt; ohne Tresorschlüssel nicht lesbar]", "[sealed; needs the vault key]")
         )
-    }
-
-    /// A personal text for JSON: the text, or a fixed marker.
-    private static func marked(_ value: VaultText) -> String {
-        value.display(erased: "[purged]", sealed: "[sealed]")
     }
 
     func text() -> String {
@@ -131,77 +130,5 @@ struct CaseView {
             }
         }
         return text
-    }
-
-    func json() -> String {
-        var writer = JSONWriter()
-        write(into: &writer)
-        writer.newline()
-        return writer.text
-    }
-
-    /// The case as one JSON object.
-    func write(into writer: inout JSONWriter) {
-        writer.beginObject()
-        writer.key("id")
-        writer.string(state.id.rawValue)
-        writer.key("status")
-        writer.string(status.rawValue)
-        writer.key("kinds")
-        writer.beginArray()
-        for kind in state.kinds { writer.string(kind.rawValue) }
-        writer.endArray()
-        writer.key("channel")
-        writer.string(state.channel.rawValue)
-        for field in [PersonalField.subject, .contact, .reference] {
-            writer.key(named: field.rawValue)
-            if let value = personal.current(field) { writer.string(Self.marked(value)) } else { writer.null() }
-        }
-        writer.key("received")
-        writer.zoned(state.receivedAt, output.engine.zone)
-        output.scheduleFields(schedule, into: &writer)
-        writer.key("assignee")
-        if let assignee = state.assignee { writer.string(assignee) } else { writer.null() }
-        writer.key("answers")
-        writer.beginObject()
-        for kind in state.kinds {
-            guard let answer = state.answers[kind] else { continue }
-            writer.key(named: kind.rawValue)
-            writer.beginObject()
-            writer.key("outcome")
-            writer.string(answer.outcome.rawValue)
-            writer.key("basis")
-            if let basis = answer.basis { writer.string(basis) } else { writer.null() }
-            writer.key("at")
-            writer.zoned(answer.at, output.engine.zone)
-            writer.endObject()
-        }
-        writer.endObject()
-        writer.key("warnings")
-        writer.beginArray()
-        for finding in detail.findings { writer.string(finding.key) }
-        writer.endArray()
-        writer.key("events")
-        writer.beginArray()
-        for record in events {
-            writer.beginObject()
-            writer.key("id")
-            writer.integer(Int(record.id.rawValue))
-            writer.key("kind")
-            writer.string(record.event.kind)
-            writer.key("occurred_at")
-            writer.zoned(record.occurredAt, output.engine.zone)
-            writer.key("recorded_at")
-            writer.zoned(record.recordedAt, output.engine.zone)
-            writer.key("actor")
-            writer.string(record.actor)
-            for (field, value) in personal.fields(of: record.id) where [.note, .reason].contains(field) {
-                writer.key(named: field.rawValue)
-                writer.string(Self.marked(value))
-            }
-            writer.endObject()
-        }
-        writer.endArray()
-        writer.endObject()
     }
 }

@@ -31,14 +31,14 @@ struct StepOptions: ParsableArguments {
         let change = try namingFlags(["the moment of the step": "--at"]) {
             try session.record(step, on: CaseID(caseID)!, at: at)
         }
-        CaseOutput(language: output.lang, engine: change.engine).printRecorded(change, json: output.json)
+        try CaseOutput(language: output.lang, engine: change.engine).printRecorded(change, json: output.json)
     }
 
     /// Records a rectification of the person's name or contact and prints where the case stands.
     func rectify(_ values: [PersonalField: String]) throws {
         let session = try store.session(policy: policy, for: .rectifyPersonalData)
         let change = try session.rectify(CaseID(caseID)!, values: values, at: try moment(in: session))
-        CaseOutput(language: output.lang, engine: change.engine).printRecorded(change, json: output.json)
+        try CaseOutput(language: output.lang, engine: change.engine).printRecorded(change, json: output.json)
     }
 
     /// The moment `--at` names in the session's zone (nil: now).

@@ -27,15 +27,7 @@ struct SubjectCommand: ParsableCommand {
                 CaseView(detail: $0, language: output.lang, at: session.now)
             }
             if output.json {
-                var writer = JSONWriter()
-                writer.beginObject()
-                writer.key("cases")
-                writer.beginArray()
-                for view in views { view.write(into: &writer) }
-                writer.endArray()
-                writer.endObject()
-                writer.newline()
-                FileHandle.standardOutput.write(writer.data)
+                try OrderedJSONEncoder.print(SubjectExportJSON(cases: views.map { CaseDetailJSON(detail: $0.detail) }))
                 return
             }
             let lang = output.lang
@@ -50,4 +42,9 @@ struct SubjectCommand: ParsableCommand {
             FileHandle.standardOutput.write(Data(text.utf8))
         }
     }
+}
+
+/// `dsr subject export --json`: every case of the person, in full.
+private struct SubjectExportJSON: Encodable {
+    let cases: [CaseDetailJSON]
 }

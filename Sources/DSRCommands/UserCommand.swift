@@ -36,7 +36,7 @@ struct UserCommand: ParsableCommand {
             let displayName = try PersonalText.read(name, field: .subject, option: "--name")
             let account = try store.session(policy: policy, for: .manageStaff)
                 .addStaff(login: login, role: role, displayName: displayName)
-            StaffOutput(output: output).print([account])
+            try StaffOutput(output: output).print([account])
         }
     }
 
@@ -56,7 +56,7 @@ struct UserCommand: ParsableCommand {
 
         func run() throws {
             let account = try store.session(policy: policy, for: .manageStaff).changeRole(login: login, to: role)
-            StaffOutput(output: output).print([account])
+            try StaffOutput(output: output).print([account])
         }
     }
 
@@ -72,7 +72,7 @@ struct UserCommand: ParsableCommand {
 
         func run() throws {
             let account = try store.session(policy: policy, for: .manageStaff).disableStaff(login: login)
-            StaffOutput(output: output).print([account])
+            try StaffOutput(output: output).print([account])
         }
     }
 
@@ -84,7 +84,7 @@ struct UserCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            StaffOutput(output: output).print(try store.session(policy: policy, for: .listStaff).staffAccounts())
+            try StaffOutput(output: output).print(try store.session(policy: policy, for: .listStaff).staffAccounts())
         }
     }
 }
@@ -102,22 +102,9 @@ struct StaffOutput {
         let name: String?
         let enabled: Bool
         let since: String
-
-        enum CodingKeys: String, CodingKey {
-            case login, role, name, enabled, since
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(login, forKey: .login)
-            try container.encode(role, forKey: .role)
-            try container.encode(name, forKey: .name)
-            try container.encode(enabled, forKey: .enabled)
-            try container.encode(since, forKey: .since)
-        }
     }
 
-    func print(_ accounts: [StaffAccount]) {
+    func print(_ accounts: [StaffAccount]) throws {
         let lang = output.lang
         if output.json {
             let rows = accounts.map { account in
@@ -125,7 +112,7 @@ struct StaffOutput {
                     login: account.login, role: account.role.rawValue, name: account.displayName,
                     enabled: account.enabled, since: ISOFormat.utc(account.createdAt))
             }
-            JSONOutput.print(rows)
+            try OrderedJSONEncoder.print(rows)
             return
         }
         if accounts.isEmpty {

@@ -16,23 +16,11 @@ struct VerifyCommand: ParsableCommand {
     func run() throws {
         let report = try store.session(policy: policy, for: .verifyLog).verify()
         if output.json {
-            var writer = JSONWriter()
-            writer.beginObject()
-            writer.key("intact")
-            writer.bool(report.isIntact)
-            writer.key("events")
-            writer.integer(report.events)
-            writer.key("head")
-            writer.string(report.head)
-            writer.key("purged_records")
-            writer.integer(report.purgedRecords)
-            writer.key("sealed_unchecked")
-            writer.integer(report.sealedUnchecked)
-            writer.key("problem")
-            if let problem = report.problem { writer.string(problem.description) } else { writer.null() }
-            writer.endObject()
-            writer.newline()
-            FileHandle.standardOutput.write(writer.data)
+            try OrderedJSONEncoder.print(
+                VerifyJSON(
+                    intact: report.isIntact, events: report.events, head: report.head,
+                    purgedRecords: report.purgedRecords, sealedUnchecked: report.sealedUnchecked,
+                    problem: report.problem?.description))
         } else if report.isIntact {
             let lang = output.lang
             let text =
@@ -52,5 +40,22 @@ struct VerifyCommand: ParsableCommand {
         if let problem = report.problem {
             throw CommandFailure(message: "verification failed: \(problem)", exitCode: 1)
         }
+    }
+}
+
+/// `dsr verify --json`.
+private struct VerifyJSON: Encodable {
+    let intact: Bool
+    let events: Int
+    let head: String
+    let purgedRecords: Int
+    let sealedUnchecked: Int
+    let problem: String?
+
+    enum CodingKeys: String, CodingKey {
+        case intact, events, head
+        case purgedRecords = "purged_records"
+        case sealedUnchecked = "sealed_unchecked"
+        case problem
     }
 }
