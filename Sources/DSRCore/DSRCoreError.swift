@@ -24,8 +24,10 @@ public enum DSRCoreError: Error, Equatable, CustomStringConvertible {
     case invalidText(String)
     /// A stored record that cannot be read back.
     case corruptRecord(String)
-    /// The acting member of staff may not do it (their role, or whose case it is).
+    /// The acting member of staff may not do it (their role).
     case notPermitted(String)
+    /// The case is assigned to someone else, and the acting clerk may not see it.
+    case caseNotVisible(CaseID)
     /// No such record (a staff account, for instance).
     case notFound(String)
 
@@ -57,6 +59,8 @@ public enum DSRCoreError: Error, Equatable, CustomStringConvertible {
             return "corrupt record: \(reason)"
         case .notPermitted(let reason), .notFound(let reason):
             return reason
+        case .caseNotVisible(let id):
+            return "case \(id) is assigned to someone else; a supervisor can reassign it"
         }
     }
 }

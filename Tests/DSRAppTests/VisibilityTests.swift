@@ -28,7 +28,7 @@ struct VisibilityTests {
             { _ = try clerk.rectify(theirs, values: [.subject: "Neu"]) },
         ] as [() throws -> Void] {
             let error = #expect(throws: AppError.self) { try attempt() }
-            #expect(error?.kind == .notPermitted)
+            #expect(error?.kind == .notPermitted && error?.hidesCase == true)
             #expect(error?.message == "case \(theirs) is assigned to someone else; a supervisor can reassign it")
         }
         #expect(try fixture.eventCount() == events)

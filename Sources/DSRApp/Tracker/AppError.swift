@@ -24,10 +24,14 @@ public struct AppError: Error, Equatable, CustomStringConvertible {
 
     public var kind: Kind
     public var message: String
+    /// Whether the refusal is of a case the user may not see (a clerk's colleague's): the
+    /// command line says so (exit 77); a web page answers as for a case that does not exist.
+    public var hidesCase: Bool
 
-    public init(_ kind: Kind, _ message: String) {
+    public init(_ kind: Kind, _ message: String, hidesCase: Bool = false) {
         self.kind = kind
         self.message = message
+        self.hidesCase = hidesCase
     }
 
     public var description: String { message }
@@ -48,6 +52,7 @@ public struct AppError: Error, Equatable, CustomStringConvertible {
     private init(_ error: DSRCoreError) {
         switch error {
         case .notPermitted: self.init(.notPermitted, error.description)
+        case .caseNotVisible: self.init(.notPermitted, error.description, hidesCase: true)
         case .notFound: self.init(.notFound, error.description)
         default: self.init(.badInput, error.description)
         }

@@ -20,7 +20,7 @@ public enum CaseVisibility: Sendable, Equatable {
     /// Refuses a case that is not visible.
     public func require(_ id: CaseID, assignee: String?) throws(DSRCoreError) {
         guard permits(assignee: assignee) else {
-            throw .notPermitted("case \(id) is assigned to someone else; a supervisor can reassign it")
+            throw .caseNotVisible(id)
         }
     }
 }
