@@ -26,7 +26,7 @@ struct AnswerCommand: ParsableCommand {
             throw DSRCoreError.stepRefused(
                 "unknown outcome; valid: " + Outcome.allCases.map(\.rawValue).joined(separator: ", "))
         }
-        let basisText = try basis.map { try PersonalText.validated($0, field: .reference, option: "--basis") }
+        let basisText = try basis.map { try PersonalTextRules.validated($0, field: .reference, what: "--basis") }
         try step.record { _ in .answer(kind: requestKind, outcome: outcomeValue, basis: basisText) }
     }
 }

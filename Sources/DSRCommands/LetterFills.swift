@@ -1,3 +1,4 @@
+import DSRApp
 import DSRCore
 import Foundation
 
@@ -55,6 +56,6 @@ enum LetterFills {
 
     /// The text of a placeholder, checked as a note is (it may name the person).
     private static func validated(_ text: String, key: String) throws -> String {
-        try PersonalText.validated(text, field: .note, option: "--fill \(key)")
+        try PersonalTextRules.validated(text, field: .note, what: "--fill \(key)")
     }
 }

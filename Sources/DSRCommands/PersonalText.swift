@@ -18,7 +18,7 @@ enum PersonalText {
         } else {
             text = value
         }
-        return try validated(text, field: field, option: option)
+        return try PersonalTextRules.validated(text, field: field, what: option)
     }
 
     /// Asks for one field on standard error and reads one line of standard input; an empty
@@ -27,11 +27,6 @@ enum PersonalText {
         FileHandle.standardError.write(Data("\(prompt): ".utf8))
         let line = readLine(strippingNewline: true) ?? ""
         if line.trimmedBlanks.isEmpty && !required { return nil }
-        return try validated(line, field: field, option: prompt)
-    }
-
-    /// The text checked by the tracker's rules for personal text, messages naming `option`.
-    static func validated(_ text: String, field: PersonalField, option: String) throws -> String {
-        try PersonalTextRules.validated(text, field: field, what: option)
+        return try PersonalTextRules.validated(line, field: field, what: prompt)
     }
 }
