@@ -16,6 +16,11 @@ package enum Chain {
     }
 
     /// SHA-256 of some bytes.
+    /// SHA-256 (lower-case hex) of a text's UTF-8 bytes: how policies and letters are named.
+    package static func sha256Hex(_ text: String) -> String {
+        sha256(Data(text.utf8)).hexString
+    }
+
     package static func sha256(_ data: Data) -> Data {
         Data(SHA256.hash(data: data))
     }

@@ -31,7 +31,7 @@ public struct PolicyReference: Sendable {
     public init(text: String, source: String) {
         self.text = text
         self.source = source
-        hash = Chain.sha256(Data(text.utf8)).hexString
+        hash = Chain.sha256Hex(text)
     }
 }
 

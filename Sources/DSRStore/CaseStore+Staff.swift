@@ -9,11 +9,6 @@ extension CaseStore {
         try pool.read { db in try AccountRow.order(AccountRow.Columns.login).fetchAll(db).map { try $0.account() } }
     }
 
-    /// The account of `login`, if there is one.
-    public func account(login: String) throws -> StaffAccount? {
-        try pool.read { db in try AccountRow.fetchOne(db, key: login)?.account() }
-    }
-
     /// Applies staff changes in one transaction, each checked by `StaffRules` against the
     /// accounts as they stand there: each becomes an event of the tracker and updates the
     /// account row. `actor` has `role` (nil: single-user mode). Nothing is written if one is refused.

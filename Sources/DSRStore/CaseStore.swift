@@ -136,7 +136,7 @@ public final class CaseStore: Sendable {
     /// Stores a policy text (once per content hash); returns its hash.
     @discardableResult
     public func storePolicy(text: String, source: String, now: Instant, makeDefault: Bool = false) throws -> String {
-        let hash = Self.policyHash(text)
+        let hash = Chain.sha256Hex(text)
         try write { db in
             if try PolicyRow.fetchOne(db, key: hash) == nil {
                 try PolicyRow(hash: hash, source: source, text: text, storedAt: now.secondsSinceEpoch).insert(db)
@@ -162,16 +162,6 @@ public final class CaseStore: Sendable {
             throw DSRStoreError.missingPolicy(hash)
         }
         return row.text
-    }
-
-    /// SHA-256 (hex) of a policy's text.
-    public static func policyHash(_ text: String) -> String {
-        sha256Hex(text)
-    }
-
-    /// SHA-256 (hex) of a text's UTF-8 bytes (policies, letters).
-    public static func sha256Hex(_ text: String) -> String {
-        Chain.sha256(Data(text.utf8)).hexString
     }
 
     // MARK: - Writing

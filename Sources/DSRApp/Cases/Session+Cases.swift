@@ -52,7 +52,7 @@ extension Session {
                 event, on: id, personal: personal, at: at, actor: actor, visibility: access.visibility, now: now,
                 engine: tracker.engine(hash:text:))
         }
-        return CaseChange(recorded, engine: try engine(of: recorded.state))
+        return CaseChange(recorded, engine: try tracker.engine(policyHash: recorded.state.policyHash))
     }
 
     /// Corrects the person's name or contact on a case (Art. 16 GDPR for the tracker itself).
@@ -71,13 +71,7 @@ extension Session {
                 id, values: checked, at: moment ?? now, actor: actor, now: now, visibility: access.visibility,
                 engine: tracker.engine(hash:text:))
         }
-        return CaseChange(recorded, engine: try engine(of: recorded.state))
-    }
-
-    /// The engine of the policy a case was logged under.
-    func engine(of state: CaseState) throws -> DeadlineEngine {
-        try tracker.engine(
-            hash: state.policyHash, text: try AppError.mapping { try tracker.store.policyText(hash: state.policyHash) })
+        return CaseChange(recorded, engine: try tracker.engine(policyHash: recorded.state.policyHash))
     }
 
     /// A case can be assigned to an enabled staff account only (any login in single-user mode).

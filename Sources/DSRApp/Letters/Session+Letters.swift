@@ -1,7 +1,6 @@
 import DSRCore
 import DSRLedger
 import DSRReports
-import Foundation
 
 /// A letter a member of staff asks for.
 public struct LetterRequest: Sendable {
@@ -62,7 +61,7 @@ extension Session {
         try deliver(text)
         let event = Event.letterProduced(
             template: request.template, format: request.html ? "html" : "text", route: route,
-            sha256: Chain.sha256(Data(text.utf8)).hexString)
+            sha256: Chain.sha256Hex(text))
         _ = try AppError.mapping {
             try tracker.store.record(
                 event, on: request.caseID, personal: [:], at: at, actor: actor, visibility: access.visibility, now: now,

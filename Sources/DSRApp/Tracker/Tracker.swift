@@ -111,9 +111,13 @@ public final class Tracker: Sendable {
 
     /// The engine of the policy a case was logged under.
     public func engine(for summary: CaseSummary) throws -> DeadlineEngine {
-        if let engine = engines.withLock({ $0[summary.policyHash] }) { return engine }
-        return try engine(
-            hash: summary.policyHash, text: try AppError.mapping { try store.policyText(hash: summary.policyHash) })
+        try engine(policyHash: summary.policyHash)
+    }
+
+    /// The engine of the stored policy with this hash; its text is read only the first time.
+    public func engine(policyHash hash: String) throws -> DeadlineEngine {
+        if let engine = engines.withLock({ $0[hash] }) { return engine }
+        return try engine(hash: hash, text: try AppError.mapping { try store.policyText(hash: hash) })
     }
 
     /// Builds the engine of every stored policy now, so long reads need not fetch policies.
