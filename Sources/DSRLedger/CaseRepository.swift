@@ -27,11 +27,11 @@ public protocol CaseWriteBatch: AnyObject {
 }
 
 /// A tracker's record in a database: the event log with its hash chain, the vault, the case
-/// projection, the staff accounts, the stored policies and settings. Every write is one
+/// projection, the staff accounts and their web credentials, the stored policies and settings. Every write is one
 /// transaction that commits whole or not at all; reads see one snapshot. The application
 /// layer works only through this protocol; SQLite (`CaseStore`) implements it, and so will
 /// PostgreSQL, storing the rows `ChainLinker` produces.
-public protocol CaseRepository: CaseRecords {
+public protocol CaseRepository: CaseRecords, SignInRecords {
     /// Where the record lives, as messages name it (a file path, a database URL without password).
     var location: String { get }
     /// Where the repository says what it does; it never logs personal data or SQL arguments.

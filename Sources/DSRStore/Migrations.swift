@@ -99,6 +99,36 @@ enum Migrations {
                         SELECT MIN(occurredAt) FROM event WHERE event.caseId = caseProjection.id AND event.kind = 'acknowledged');
                     """)
         }
+        // The web application: passwords (bcrypt), sessions (by the hash of their id) and
+        // the sign-in log (by the hash of the login typed), none of them in the chain.
+        migrator.registerMigration("v5-web-sign-in") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE credential (
+                        login TEXT PRIMARY KEY REFERENCES account(login),
+                        passwordHash TEXT,
+                        changedAt INTEGER NOT NULL,
+                        language TEXT NOT NULL DEFAULT 'de'
+                    );
+                    CREATE TABLE webSession (
+                        tokenHash TEXT PRIMARY KEY,
+                        login TEXT NOT NULL REFERENCES account(login),
+                        csrfToken TEXT NOT NULL,
+                        createdAt INTEGER NOT NULL,
+                        lastSeenAt INTEGER NOT NULL
+                    );
+                    CREATE INDEX webSession_by_login ON webSession(login);
+                    CREATE TABLE signInLog (
+                        id INTEGER PRIMARY KEY,
+                        loginKey TEXT NOT NULL,
+                        account TEXT,
+                        outcome TEXT NOT NULL,
+                        at INTEGER NOT NULL
+                    );
+                    CREATE INDEX signInLog_by_key ON signInLog(loginKey, at);
+                    CREATE INDEX signInLog_by_time ON signInLog(at);
+                    """)
+        }
         return migrator
     }
 }

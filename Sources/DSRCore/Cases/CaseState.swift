@@ -102,7 +102,8 @@ public struct CaseState: Sendable, Equatable {
             lifecycle = .open
             closedAt = nil
         case .purged: purgedAt = at
-        case .exported, .backedUp, .dutyDone, .staffAdded, .staffRoleChanged, .staffDisabled:
+        case .exported, .backedUp, .dutyDone, .staffAdded, .staffRoleChanged, .staffDisabled,
+            .staffPasswordSet:
             break  // the tracker's own events, never part of a case
         }
     }

@@ -73,6 +73,9 @@ public enum Event: Sendable, Equatable {
     case staffRoleChanged(login: String, role: Role)
     /// The tracker's own event: a staff account may no longer use the tracker.
     case staffDisabled(login: String)
+    /// The tracker's own event: a staff account's password for the web application was set
+    /// (never the password or its hash).
+    case staffPasswordSet(login: String)
 
     /// The stable key of the event's kind, as stored and exported.
     public var kind: String {
@@ -102,6 +105,7 @@ public enum Event: Sendable, Equatable {
         case .staffAdded: "staff-added"
         case .staffRoleChanged: "staff-role-changed"
         case .staffDisabled: "staff-disabled"
+        case .staffPasswordSet: "staff-password-set"
         }
     }
 }

@@ -86,7 +86,7 @@ public enum EventCodec {
             personal(commitments, into: &json)
             json.key("role")
             json.string(role.rawValue)
-        case .staffDisabled(let login):
+        case .staffDisabled(let login), .staffPasswordSet(let login):
             json.key("login")
             json.string(login)
             personal(commitments, into: &json)
@@ -231,6 +231,7 @@ public enum EventCodec {
                 kind == "staff-added"
                 ? .staffAdded(login: login, role: role) : .staffRoleChanged(login: login, role: role)
         case "staff-disabled": event = .staffDisabled(login: try text("login"))
+        case "staff-password-set": event = .staffPasswordSet(login: try text("login"))
         case "closed": event = .closed
         case "reopened": event = .reopened
         case "backed-up": event = .backedUp(sha256: try text("sha256"))

@@ -45,7 +45,8 @@ public enum StepRules {
         switch event {
         case .received:
             throw refuse("a case is received once")
-        case .exported, .purged, .backedUp, .dutyDone, .staffAdded, .staffRoleChanged, .staffDisabled:
+        case .exported, .purged, .backedUp, .dutyDone, .staffAdded, .staffRoleChanged, .staffDisabled,
+            .staffPasswordSet:
             throw refuse("exports, purges, backups, duties and staff accounts are not steps of a case")
         case .acknowledged:
             guard state.acknowledgedAt == nil else { throw refuse("receipt was already acknowledged") }

@@ -46,6 +46,8 @@ extension Event {
                 "Rolle geändert: \(login) ist jetzt \(role.germanName)",
                 "role changed: \(login) is now \(role.rawValue)")
         case .staffDisabled(let login): language.pick("Konto gesperrt: \(login)", "account disabled: \(login)")
+        case .staffPasswordSet(let login):
+            language.pick("Passwort gesetzt: \(login)", "password set: \(login)")
         }
     }
 

@@ -1,0 +1,132 @@
+import DSRCore
+import DSRLedger
+import Foundation
+
+/// A browser's proof of sign-in: the session id for its cookie (kept nowhere else; the
+/// database holds its hash) and the account it belongs to.
+public struct WebTicket: Sendable {
+    public let token: String
+    public let login: String
+}
+
+/// What a sign-in attempt got.
+public enum SignInResult: Sendable {
+    case signedIn(WebTicket)
+    /// Wrong login or password, or an account that is disabled or has no password: one answer for all.
+    case refused
+    /// Too many failed attempts for this login: refused until the moment, whatever the password.
+    case locked(until: Instant)
+}
+
+/// A request's signed-in user: the session of their account and the form token of their pages.
+public struct SignedIn: Sendable {
+    public let session: Session
+    public let csrfToken: String
+    public let language: Language
+    public let startedAt: Instant
+}
+
+extension Tracker {
+    /// Checks a login and password and starts a web session. bcrypt runs whether or not the
+    /// login exists; a locked login answers `locked` even with the right password. Every
+    /// attempt goes into the sign-in log, which keeps 90 days.
+    public func signIn(login: String, password: String, now: Instant) throws -> SignInResult {
+        let key = Self.signInKey(login)
+        let accounts = try AppError.mapping { try store.accounts() }
+        let account = accounts.first { $0.login == login && $0.enabled }
+        let keepSince = Instant(secondsSinceEpoch: now.secondsSinceEpoch - SignInLimits.logRetentionSeconds)
+        if let until = try lockedUntil(key: key, now: now) {
+            _ = PasswordRules.verify(password, hash: nil)
+            try log(key, account?.login, .throttled, now, keepSince)
+            return .locked(until: until)
+        }
+        let stored = try account.flatMap { account in
+            try AppError.mapping { try store.credential(login: account.login) }
+        }
+        guard PasswordRules.verify(password, hash: stored?.passwordHash), let account else {
+            try log(key, account?.login, .failed, now, keepSince)
+            return .refused
+        }
+        try log(key, account.login, .succeeded, now, keepSince)
+        let token = RandomToken.make()
+        try AppError.mapping {
+            try store.endStaleWebSessions(
+                createdBefore: Instant(secondsSinceEpoch: now.secondsSinceEpoch - SignInLimits.lifetimeSeconds),
+                idleSince: Instant(secondsSinceEpoch: now.secondsSinceEpoch - SignInLimits.idleSeconds))
+            try store.startWebSession(
+                StoredWebSession(
+                    tokenHash: Chain.sha256Hex(token), login: account.login, csrfToken: RandomToken.make(),
+                    createdAt: now, lastSeenAt: now))
+        }
+        store.logger.notice("signed in")
+        return .signedIn(WebTicket(token: token, login: account.login))
+    }
+
+    /// The signed-in user of a session id, if the session is still open at `now` and its
+    /// account enabled; an expired session is ended on the server.
+    public func signedIn(token: String, now: Instant) throws -> SignedIn? {
+        let hash = Chain.sha256Hex(token)
+        guard let stored = try AppError.mapping({ try store.webSession(tokenHash: hash) }) else { return nil }
+        let seconds = now.secondsSinceEpoch
+        guard seconds - stored.createdAt.secondsSinceEpoch < SignInLimits.lifetimeSeconds,
+            seconds - stored.lastSeenAt.secondsSinceEpoch < SignInLimits.idleSeconds
+        else {
+            try AppError.mapping { try store.endWebSession(tokenHash: hash) }
+            return nil
+        }
+        guard let session = try? self.session(login: stored.login, now: now), session.access.role != nil else {
+            return nil
+        }
+        if seconds - stored.lastSeenAt.secondsSinceEpoch >= SignInLimits.touchIntervalSeconds {
+            try AppError.mapping { try store.touchWebSession(tokenHash: hash, at: now) }
+        }
+        let language = try AppError.mapping { try store.credential(login: stored.login) }?.language
+        return SignedIn(
+            session: session, csrfToken: stored.csrfToken, language: language.flatMap(Language.init(rawValue:)) ?? .de,
+            startedAt: stored.createdAt)
+    }
+
+    /// Ends a web session on the server (sign-out).
+    public func signOut(token: String, now: Instant) throws {
+        let hash = Chain.sha256Hex(token)
+        let login = try AppError.mapping { try store.webSession(tokenHash: hash) }?.login
+        try AppError.mapping {
+            try store.endWebSession(tokenHash: hash)
+            if let login {
+                try store.logSignIn(
+                    loginKey: Self.signInKey(login), account: login, outcome: .signedOut, at: now,
+                    keepingSince: Instant(
+                        secondsSinceEpoch: now.secondsSinceEpoch - SignInLimits.logRetentionSeconds))
+            }
+        }
+    }
+
+    /// Until when a login is locked by failed attempts, if it is now: five failures within 15
+    /// minutes lock it for 15 minutes after the fifth.
+    func lockedUntil(key: String, now: Instant) throws -> Instant? {
+        let lookBack = SignInLimits.failureWindowSeconds + SignInLimits.lockSeconds
+        let failures = try AppError.mapping {
+            try store.failedSignIns(loginKey: key, since: Instant(secondsSinceEpoch: now.secondsSinceEpoch - lookBack))
+        }.map(\.secondsSinceEpoch)
+        let window = SignInLimits.failuresBeforeLock
+        var until: Int64?
+        for last in failures.indices.dropFirst(window - 1)
+        where failures[last] - failures[last - window + 1] <= SignInLimits.failureWindowSeconds {
+            until = failures[last] + SignInLimits.lockSeconds
+        }
+        return until.flatMap { $0 > now.secondsSinceEpoch ? Instant(secondsSinceEpoch: $0) : nil }
+    }
+
+    /// The sign-in log's key for a login as typed: its SHA-256, so an unknown login is not stored.
+    static func signInKey(_ login: String) -> String {
+        Chain.sha256Hex(login)
+    }
+
+    private func log(_ key: String, _ account: String?, _ outcome: SignInOutcome, _ at: Instant, _ keep: Instant)
+        throws
+    {
+        try AppError.mapping {
+            try store.logSignIn(loginKey: key, account: account, outcome: outcome, at: at, keepingSince: keep)
+        }
+    }
+}

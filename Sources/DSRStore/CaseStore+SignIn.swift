@@ -1,0 +1,112 @@
+import DSRCore
+import DSRLedger
+import GRDB
+
+extension CaseStore: SignInRecords {
+    public func credential(login: String) throws -> StoredCredential? {
+        try pool.read { db in
+            try Row.fetchOne(
+                db, sql: "SELECT passwordHash, changedAt, language FROM credential WHERE login = ?", arguments: [login]
+            ).map {
+                StoredCredential(
+                    login: login, passwordHash: $0["passwordHash"],
+                    changedAt: Instant(secondsSinceEpoch: $0["changedAt"]), language: $0["language"])
+            }
+        }
+    }
+
+    public func setPassword(login: String, hash: String, actor: String, now: Instant, endingSessions: Bool) throws {
+        try writeBatch { session in
+            guard try AccountRow.fetchOne(session.db, key: login) != nil else {
+                throw DSRCoreError.notFound("there is no staff account '\(login)'")
+            }
+            _ = try session.writer.append(
+                .staffPasswordSet(login: login), to: .tracker, personal: [:], occurredAt: now, recordedAt: now,
+                actor: actor)
+            try session.db.execute(
+                sql: """
+                    INSERT INTO credential (login, passwordHash, changedAt) VALUES (?, ?, ?)
+                    ON CONFLICT(login) DO UPDATE SET passwordHash = excluded.passwordHash, changedAt = excluded.changedAt
+                    """, arguments: [login, hash, now.secondsSinceEpoch])
+            if endingSessions {
+                try session.db.execute(sql: "DELETE FROM webSession WHERE login = ?", arguments: [login])
+            }
+        }
+    }
+
+    public func setLanguage(login: String, language: String) throws {
+        try write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO credential (login, changedAt, language) VALUES (?, 0, ?)
+                    ON CONFLICT(login) DO UPDATE SET language = excluded.language
+                    """, arguments: [login, language])
+        }
+    }
+
+    public func logSignIn(
+        loginKey: String, account: String?, outcome: SignInOutcome, at: Instant, keepingSince: Instant
+    ) throws {
+        try write { db in
+            try db.execute(
+                sql: "INSERT INTO signInLog (loginKey, account, outcome, at) VALUES (?, ?, ?, ?)",
+                arguments: [loginKey, account, outcome.rawValue, at.secondsSinceEpoch])
+            try db.execute(sql: "DELETE FROM signInLog WHERE at < ?", arguments: [keepingSince.secondsSinceEpoch])
+        }
+    }
+
+    public func failedSignIns(loginKey: String, since: Instant) throws -> [Instant] {
+        try pool.read { db in
+            try Int64.fetchAll(
+                db, sql: "SELECT at FROM signInLog WHERE loginKey = ? AND outcome = 'failed' AND at >= ? ORDER BY at",
+                arguments: [loginKey, since.secondsSinceEpoch]
+            ).map(Instant.init(secondsSinceEpoch:))
+        }
+    }
+
+    public func startWebSession(_ session: StoredWebSession) throws {
+        try write { db in
+            try db.execute(
+                sql:
+                    "INSERT INTO webSession (tokenHash, login, csrfToken, createdAt, lastSeenAt) VALUES (?, ?, ?, ?, ?)",
+                arguments: [
+                    session.tokenHash, session.login, session.csrfToken, session.createdAt.secondsSinceEpoch,
+                    session.lastSeenAt.secondsSinceEpoch,
+                ])
+        }
+    }
+
+    public func webSession(tokenHash: String) throws -> StoredWebSession? {
+        try pool.read { db in
+            try Row.fetchOne(
+                db, sql: "SELECT login, csrfToken, createdAt, lastSeenAt FROM webSession WHERE tokenHash = ?",
+                arguments: [tokenHash]
+            ).map {
+                StoredWebSession(
+                    tokenHash: tokenHash, login: $0["login"], csrfToken: $0["csrfToken"],
+                    createdAt: Instant(secondsSinceEpoch: $0["createdAt"]),
+                    lastSeenAt: Instant(secondsSinceEpoch: $0["lastSeenAt"]))
+            }
+        }
+    }
+
+    public func touchWebSession(tokenHash: String, at: Instant) throws {
+        try write { db in
+            try db.execute(
+                sql: "UPDATE webSession SET lastSeenAt = ? WHERE tokenHash = ?",
+                arguments: [at.secondsSinceEpoch, tokenHash])
+        }
+    }
+
+    public func endWebSession(tokenHash: String) throws {
+        try write { db in try db.execute(sql: "DELETE FROM webSession WHERE tokenHash = ?", arguments: [tokenHash]) }
+    }
+
+    public func endStaleWebSessions(createdBefore: Instant, idleSince: Instant) throws {
+        try write { db in
+            try db.execute(
+                sql: "DELETE FROM webSession WHERE createdAt < ? OR lastSeenAt < ?",
+                arguments: [createdBefore.secondsSinceEpoch, idleSince.secondsSinceEpoch])
+        }
+    }
+}
