@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "DSRStore", targets: ["DSRStore"]),
         .library(name: "DSRReports", targets: ["DSRReports"]),
         .library(name: "DSRApp", targets: ["DSRApp"]),
+        .library(name: "DSRServer", targets: ["DSRServer"]),
         .library(name: "DSRCommands", targets: ["DSRCommands"]),
     ],
     dependencies: [
@@ -22,6 +23,15 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        // The web server; no traits: swift-configuration and full Foundation are not needed.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: []),
+        // The HTTP field types Hummingbird's requests and responses are made of.
+        .package(url: "https://github.com/apple/swift-http-types", exact: "1.8.0", traits: []),
+        // Draining in-flight requests on SIGTERM, and the channel a server listens on.
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
+        // Only its bcrypt (a C library with a Swift face) is used, by DSRApp.
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", exact: "2.5.0"),
     ],
     targets: [
         // libxml2 as Debian ships it; the shim fixes the ICU clash and wraps xmlFree.
@@ -77,7 +87,25 @@ let package = Package(
                 "DSRStore",
                 "DSRReports",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ]
+        ),
+        // `dsr serve`: the web application on Hummingbird; pages from embedded Mustache
+        // templates. Calls DSRApp only.
+        .target(
+            name: "DSRServer",
+            dependencies: [
+                "DSRCore",
+                "DSRLedger",
+                "DSRApp",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            plugins: ["EmbedWebAssets"]
         ),
         // One ParsableCommand per file; parses, calls DSRApp, renders, maps errors to exit codes.
         .target(
@@ -87,6 +115,7 @@ let package = Package(
                 "DSRApp",
                 "DSRXML",
                 "DSRReports",
+                "DSRServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -98,6 +127,12 @@ let package = Package(
         .executableTarget(name: "dsr-embed", path: "Sources/dsr-embed"),
         .plugin(
             name: "EmbedPolicies",
+            capability: .buildTool(),
+            dependencies: ["dsr-embed"]
+        ),
+        // The same tool for the web application's templates and stylesheet (`Sources/DSRServer/Web/`).
+        .plugin(
+            name: "EmbedWebAssets",
             capability: .buildTool(),
             dependencies: ["dsr-embed"]
         ),
@@ -115,6 +150,8 @@ let package = Package(
         .testTarget(name: "DSRAppTests", dependencies: ["DSRApp", "DSRStore", "DSRCore", "DSRXML"]),
         // End-to-end: runs the built `dsr` binary as a real process.
         .testTarget(name: "DSRCommandsTests", dependencies: ["dsr", "DSRCore", "DSRXML"]),
+        // The web application through `dsr serve` as a real process, over real sockets.
+        .testTarget(name: "DSRServerTests", dependencies: ["dsr", "DSRCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

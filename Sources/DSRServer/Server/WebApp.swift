@@ -1,0 +1,96 @@
+import DSRApp
+import DSRCore
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// What every route needs: the open tracker, the page templates, the server's settings, and
+/// the two gates every request passes (who is signed in; whether a form is genuine).
+struct WebApp: Sendable {
+    let tracker: Tracker
+    let pages: Pages
+    let settings: ServerSettings
+
+    var cookie: SessionCookie { SessionCookie(secure: settings.secureCookies) }
+    var formGuard: FormGuard { FormGuard(publicOrigin: settings.publicOrigin) }
+
+    /// The largest form body accepted (1 MiB); a larger one is answered 413.
+    static let maximumFormBytes = 1 << 20
+
+    /// The signed-in user of a request, if its session cookie names an open session.
+    func signedIn(_ request: Request) async throws -> SignedIn? {
+        guard let token = SessionCookie.value(SessionCookie.session, in: request) else { return nil }
+        let now = Instant(Date())
+        return try await tracker.perform { try $0.signedIn(token: token, now: now) }
+    }
+
+    /// A page for signed-in users: anyone else is sent to the sign-in form (303), which
+    /// brings them back to this path afterwards (never its query, which could hold a name).
+    func page(_ request: Request, _ body: (SignedIn) async throws -> Response) async throws -> Response {
+        guard let user = try await signedIn(request) else {
+            let path = request.uri.path
+            let next =
+                path == "/" ? "" : "?next=" + (path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+            return Responses.redirect(to: "/login" + next)
+        }
+        return try await body(user)
+    }
+
+    /// A state-changing form of a signed-in user: refused with 403 (and nothing done) unless
+    /// signed in, from this site, and carrying the session's form token; larger than 1 MiB: 413.
+    func form(_ request: Request, _ body: (SignedIn, FormFields) async throws -> Response) async throws -> Response {
+        let fields = try await Self.fields(of: request)
+        guard let user = try await signedIn(request), !formGuard.isCrossSite(request),
+            FormGuard.tokensMatch(fields["_csrf"], user.csrfToken)
+        else { throw WebFailure.forbidden }
+        return try await body(user, fields)
+    }
+
+    /// The fields of a form body (at most 1 MiB).
+    static func fields(of request: Request) async throws -> FormFields {
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.body.collect(upTo: maximumFormBytes)
+        } catch {
+            throw WebFailure(status: .contentTooLarge, message: "the form is larger than 1 MiB")
+        }
+        guard let fields = FormFields(String(decoding: buffer.readableBytesView, as: UTF8.self)) else {
+            throw WebFailure.badForm
+        }
+        return fields
+    }
+
+    /// Runs a use case in the user's session off the server's threads; its refusals become
+    /// `WebFailure`s with their HTTP status.
+    func run<Result: Sendable>(
+        _ user: SignedIn, _ useCase: @escaping @Sendable (Session) throws -> Result
+    ) async throws -> Result {
+        do {
+            return try await user.session.perform(useCase)
+        } catch let error as AppError {
+            throw WebFailure(error)
+        }
+    }
+
+    /// The values every page has: language, title, words, the user and their form token, and
+    /// which parts of the navigation their role reaches.
+    func frame(_ user: SignedIn?, title: String, language: Language? = nil) -> [String: Any] {
+        let language = language ?? user?.language ?? .de
+        var values: [String: Any] = [
+            "lang": language.rawValue, "title": title, "t": PageTexts.words(language),
+        ]
+        if let user {
+            let role = user.session.access.role ?? .dpo
+            values["user"] = ["login": user.session.actor, "role": role.label(language)]
+            values["csrf"] = user.csrfToken
+            values["isSupervisor"] = role >= .supervisor
+            values["isDPO"] = role == .dpo
+        }
+        return values
+    }
+
+    /// A whole page from a template and the frame.
+    func render(_ template: String, _ values: [String: Any], status: HTTPResponse.Status = .ok) -> Response {
+        Responses.page(pages.render(template, values), status: status)
+    }
+}
