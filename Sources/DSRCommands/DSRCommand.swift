@@ -22,7 +22,7 @@ public struct DSRCommand: ParsableCommand {
             InfoCommand.self, ImportCommand.self, ExportCommand.self, PurgeCommand.self, BackupCommand.self,
             RestoreCommand.self,
             SubjectCommand.self, UserCommand.self, KeygenCommand.self, DemoCommand.self, DeadlineCommand.self,
-            CalendarCommand.self, PolicyCommand.self,
+            CalendarCommand.self, PolicyCommand.self, ServeCommand.self,
         ]
     )
 

@@ -5,14 +5,17 @@ struct DeadlineReport {
     let engine: DeadlineEngine
     let format: HumanFormat
 
+    private var explanation: DeadlineExplanation { DeadlineExplanation(engine: engine, format: format) }
+
     func render(_ schedule: Schedule, kind: RequestKind) -> String {
         let lang = format.language
         var rows: [(String, String)] = []
         rows.append((lang.pick("Eingang", "Received"), format.instant(schedule.received)))
         rows.append((lang.pick("Eingangstag", "Receipt day"), format.date(schedule.receiptDate)))
         rows.append((lang.pick("Eingang im Büro", "Office receipt"), format.instant(schedule.officeReceipt)))
-        rows.append((lang.pick("Frist", "Deadline"), format.date(schedule.deadline) + ruleNote(schedule, kind: kind)))
-        if let shift = rollNote(schedule) { rows.append(("", shift)) }
+        rows.append(
+            (lang.pick("Frist", "Deadline"), format.date(schedule.deadline) + " (\(explanation.rule(for: kind)))"))
+        if let shift = explanation.roll(schedule) { rows.append(("", shift)) }
         rows.append((lang.pick("Fristende", "Deadline ends"), format.instant(schedule.deadlineEnd)))
         rows.append((lang.pick("Intern fällig", "Internal due"), format.instant(schedule.internalDue)))
         if let extended = schedule.extendedDeadline {
@@ -33,36 +36,6 @@ struct DeadlineReport {
         return rows.map { label, value in
             label.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + value
         }.joined(separator: "\n") + "\n"
-    }
-
-    /// `(1 Monat, Art. 15 DSGVO)` — the period and the right it belongs to.
-    private func ruleNote(_ schedule: Schedule, kind: RequestKind) -> String {
-        let lang = format.language
-        switch engine.policy.deadlineRule(for: kind) {
-        case .claimantSet:
-            return lang.pick(
-                " (vom Anspruchsteller gesetzt, \(kind.legalSource))", " (set by the claimant, \(kind.legalSource))")
-        case .period(let period, _):
-            return " (\(format.period(period)), \(kind.legalSource), Art. 12 Abs. 3 DSGVO)"
-        }
-    }
-
-    /// Why the deadline is later than the period's last day: the weekend and holidays skipped.
-    private func rollNote(_ schedule: Schedule) -> String? {
-        guard schedule.periodEnd < schedule.deadline else { return nil }
-        let lang = format.language
-        var reasons: [String] = []
-        var day = schedule.periodEnd
-        while day < schedule.deadline {
-            if let holiday = engine.holidayCalendar.holidays(in: day.year).first(where: { $0.date == day }) {
-                reasons.append("\(format.date(day)) \(lang.pick(holiday.name, holiday.englishName))")
-            } else {
-                reasons.append(format.date(day))
-            }
-            day = day.adding(days: 1)
-        }
-        return lang.pick("verschoben (Art. 3 Abs. 4 VO 1182/71): ", "moved (Reg. 1182/71 Art. 3(4)): ")
-            + reasons.joined(separator: ", ")
     }
 
     private func statusName(_ status: Schedule.Status) -> String {

@@ -43,10 +43,29 @@ struct DemoCommand: ParsableCommand {
         let session = try StoreOptions.parse(["--db", path]).session(policy: policy, for: .logDemoCases)
         let now = try session.moment(at)
         let counts = try session.fillWithDemoData(cases: cases, seed: seed, at: now)
+        let accounts = try session.addDemoAccounts()
         let header = output.lang.pick(
             "Demo: \(counts.cases) Fälle, \(counts.events) Ereignisse in \(path)\n(ausprobieren: dsr overdue --db \(path))\n\n",
             "Demo: \(counts.cases) cases, \(counts.events) events in \(path)\n(try: dsr overdue --db \(path))\n\n")
         if !output.json { FileHandle.standardOutput.write(Data(header.utf8)) }
         _ = try OverdueView(session: session, language: output.lang).print(at: now, json: output.json)
+        if !output.json { printAccounts(accounts, path: path) }
+    }
+
+    /// The web accounts with their passwords (shown this once) and the line that starts the server.
+    private func printAccounts(_ accounts: [DemoAccount], path: String) {
+        let lang = output.lang
+        var text = lang.pick(
+            "\nWeb-Konten (Passwörter werden nur jetzt angezeigt):\n",
+            "\nWeb accounts (passwords are shown only now):\n")
+        for account in accounts {
+            text +=
+                "  \(account.login.padding(toLength: 14, withPad: " ", startingAt: 0)) \(account.role.label(lang).padding(toLength: 27, withPad: " ", startingAt: 0)) \(account.password)\n"
+        }
+        text += lang.pick(
+            "\nWebanwendung starten, dann http://127.0.0.1:8080 öffnen:\n",
+            "\nStart the web application, then open http://127.0.0.1:8080:\n")
+        text += "  swift run dsr serve --db \(path)\n"
+        FileHandle.standardOutput.write(Data(text.utf8))
     }
 }

@@ -6,11 +6,11 @@ import Logging
 /// data or SQL arguments: messages name case ids, event ids, kinds and counts only.
 enum Diagnostics {
     /// A logger at debug level with `--verbose`, else at `$DSR_LOG_LEVEL` (trace, debug,
-    /// info, notice, warning, error, critical), else warning.
-    static func logger(verbose: Bool) -> Logger {
+    /// info, notice, warning, error, critical), else at `floor` (warning; the server: notice).
+    static func logger(verbose: Bool, floor: Logger.Level = .warning) -> Logger {
         var logger = Logger(label: "dsr") { StreamLogHandler.standardError(label: $0) }
         let fromEnvironment = ProcessInfo.processInfo.environment["DSR_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:))
-        logger.logLevel = verbose ? min(.debug, fromEnvironment ?? .debug) : fromEnvironment ?? .warning
+        logger.logLevel = verbose ? min(.debug, fromEnvironment ?? .debug) : fromEnvironment ?? floor
         return logger
     }
 }

@@ -14,7 +14,7 @@ struct UserCommand: ParsableCommand {
             While the database has no accounts, everyone may do everything (single-user mode); \
             the first account must be your own, with the role dpo.
             """,
-        subcommands: [Add.self, ChangeRole.self, Disable.self, List.self])
+        subcommands: [Add.self, ChangeRole.self, Disable.self, SetPassword.self, List.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create a staff account (or enable a disabled one).")
@@ -73,6 +73,28 @@ struct UserCommand: ParsableCommand {
         func run() throws {
             let account = try store.session(policy: policy, for: .manageStaff).disableStaff(login: login)
             try StaffOutput(output: output).print([account])
+        }
+    }
+
+    struct SetPassword: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "password",
+            abstract: "Set a staff account's password for the web application (dsr serve).",
+            discussion: """
+                Reads the password from standard input when it is not a terminal, else asks twice. \
+                At least 12 characters, at most 72 bytes; kept as a bcrypt hash (cost 12).
+                """)
+
+        @Argument(help: ArgumentHelp("The login name.", valueName: "login"))
+        var login: String
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var policy: PolicyOptions
+
+        func run() throws {
+            let password = try PasswordPrompt.read()
+            try store.session(policy: policy, for: .showInfo).setPassword(login: login, password: password)
+            FileHandle.standardError.write(Data("dsr: password of \(login) set\n".utf8))
         }
     }
 

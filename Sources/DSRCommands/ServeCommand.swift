@@ -1,0 +1,62 @@
+import ArgumentParser
+import DSRApp
+import DSRCore
+import DSRServer
+import Dispatch
+import Foundation
+import Synchronization
+
+/// `dsr serve`: the web application for the whole office, over the same database the
+/// command line uses (both may write at once).
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the web application (clerks, supervisor and DPO sign in with their staff accounts).",
+        discussion: """
+            Listens on 127.0.0.1:8080 unless --listen says otherwise; a non-loopback address needs \
+            --public-url https://… (a TLS reverse proxy in front). Set passwords with \
+            `dsr user password LOGIN`. SIGTERM or SIGINT lets requests in flight finish (at most \
+            10 seconds) and closes the database.
+            """)
+
+    @Option(name: .long, help: ArgumentHelp("Address and port to listen on.", valueName: "host:port"))
+    var listen = "127.0.0.1:8080"
+
+    @Option(
+        name: .customLong("public-url"),
+        help: ArgumentHelp("The https:// URL people open, when a reverse proxy is in front.", valueName: "url"))
+    var publicURL: String?
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var policy: PolicyOptions
+
+    func run() throws {
+        let settings: ServerSettings
+        do {
+            settings = try ServerSettings(listen: listen, publicURL: publicURL)
+        } catch {
+            throw CommandFailure(message: "\(error)", exitCode: ExitCode.validationFailure.rawValue)
+        }
+        let logger = Diagnostics.logger(verbose: store.verbose, floor: .notice)
+        let tracker = try Tracker.open(
+            store.configuration(policy: policy), actor: ProcessOwner.login, now: Instant(Date()))
+        let server = try WebServer(tracker: tracker, settings: settings, logger: logger)
+        let failure = Mutex<(any Error)?>(nil)
+        let finished = DispatchSemaphore(value: 0)
+        Task {
+            do {
+                try await server.run { port in
+                    FileHandle.standardError.write(
+                        Data("dsr serve: listening on http://\(settings.host):\(port)\n".utf8))
+                }
+            } catch {
+                failure.withLock { $0 = error }
+            }
+            finished.signal()
+        }
+        finished.wait()
+        if let error = failure.withLock({ $0 }) {
+            throw CommandFailure(message: "the server stopped: \(type(of: error))", exitCode: CommandFailure.ioError)
+        }
+    }
+}
