@@ -149,9 +149,11 @@ let package = Package(
         // The use cases in process: roles, refusals, staff accounts, input rules.
         .testTarget(name: "DSRAppTests", dependencies: ["DSRApp", "DSRStore", "DSRCore", "DSRXML"]),
         // End-to-end: runs the built `dsr` binary as a real process.
-        .testTarget(name: "DSRCommandsTests", dependencies: ["dsr", "DSRCore", "DSRXML"]),
+        .testTarget(name: "DSRCommandsTests", dependencies: ["dsr", "DSRCore", "DSRXML", "DSRTestSupport"]),
         // The web application through `dsr serve` as a real process, over real sockets.
-        .testTarget(name: "DSRServerTests", dependencies: ["dsr", "DSRCore"]),
+        .testTarget(name: "DSRServerTests", dependencies: ["dsr", "DSRCore", "DSRTestSupport"]),
+        // What the end-to-end tests share: running the built binary, a database per test.
+        .target(name: "DSRTestSupport", path: "Tests/DSRTestSupport"),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -43,7 +43,7 @@ struct DemoCommand: ParsableCommand {
         let session = try StoreOptions.parse(["--db", path]).session(policy: policy, for: .logDemoCases)
         let now = try session.moment(at)
         let counts = try session.fillWithDemoData(cases: cases, seed: seed, at: now)
-        let accounts = try session.addDemoAccounts()
+        let accounts = try session.addDemoAccounts(at: now)
         let header = output.lang.pick(
             "Demo: \(counts.cases) Fälle, \(counts.events) Ereignisse in \(path)\n(ausprobieren: dsr overdue --db \(path))\n\n",
             "Demo: \(counts.cases) cases, \(counts.events) events in \(path)\n(try: dsr overdue --db \(path))\n\n")

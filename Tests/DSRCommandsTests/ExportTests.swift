@@ -1,3 +1,4 @@
+import DSRTestSupport
 import DSRXML
 import Foundation
 import Testing

@@ -1,18 +1,18 @@
 import Foundation
 
 /// Runs the built `dsr` binary as a real process and captures what it prints.
-struct DSRProcess {
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-        var lines: [String] {
+public struct DSRProcess {
+    public struct Result: Sendable {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
+        public var lines: [String] {
             stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
         }
     }
 
     /// The `dsr` binary beside the test bundle.
-    static let binary: URL = {
+    public static let binary: URL = {
         var url = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         while !FileManager.default.isExecutableFile(atPath: url.appendingPathComponent("dsr").path),
             url.path != "/"
@@ -23,14 +23,14 @@ struct DSRProcess {
     }()
 
     /// The repository's root folder.
-    static let repository = URL(fileURLWithPath: #filePath)
+    public static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// Everything the `dsr` processes of this test run wrote on standard error, appended run
     /// by run: `$DSR_TEST_STDERR_LOG`, else a file per test process in the temporary folder.
     /// `.ci/run` searches all of it for personal data once every test has run
     /// (`Tests/crosscheck/leak_check.py`), so the check does not depend on test order.
-    static let stderrLog: URL = {
+    public static let stderrLog: URL = {
         if let path = ProcessInfo.processInfo.environment["DSR_TEST_STDERR_LOG"], !path.isEmpty {
             return URL(fileURLWithPath: path)
         }
@@ -39,7 +39,7 @@ struct DSRProcess {
     private static let stderrLogLock = NSLock()
 
     /// Appends one process's standard error to `stderrLog`.
-    private static func keep(stderr: Data) {
+    public static func keep(stderr: Data) {
         stderrLogLock.lock()
         defer { stderrLogLock.unlock() }
         if !FileManager.default.fileExists(atPath: stderrLog.path) {
@@ -52,7 +52,7 @@ struct DSRProcess {
     }
 
     /// Runs `dsr arguments…` with `input` on standard input.
-    static func run(
+    public static func run(
         _ arguments: [String], input: String = "", environment: [String: String] = [:],
         directory: URL? = nil
     ) throws -> Result {
@@ -89,18 +89,18 @@ struct DSRProcess {
 }
 
 /// Reads a pipe to its end on a thread of its own, so neither pipe can fill up and block.
-final class DataCollector: @unchecked Sendable {
+public final class DataCollector: @unchecked Sendable {
     private var data = Data()
     private let done = DispatchSemaphore(value: 0)
 
-    init(_ handle: FileHandle) {
+    public init(_ handle: FileHandle) {
         Thread {
             self.data = handle.readDataToEndOfFile()
             self.done.signal()
         }.start()
     }
 
-    func wait() -> Data {
+    public func wait() -> Data {
         done.wait()
         return data
     }

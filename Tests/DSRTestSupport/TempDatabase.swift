@@ -1,29 +1,29 @@
 import Foundation
 
 /// A database path in a fresh temporary folder, for one test.
-struct TempDatabase {
-    let folder: URL
-    let path: String
+public struct TempDatabase: Sendable {
+    public let folder: URL
+    public let path: String
 
-    init() {
+    public init() {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("dsr-cli-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         path = folder.appendingPathComponent("dsr.sqlite").path
     }
 
     /// A view of an existing database file; its folder belongs to someone else, so do not call `remove`.
-    init(path: String) {
+    public init(path: String) {
         folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         self.path = path
     }
 
     /// Runs `dsr` with `--db` set to this database.
-    func run(_ arguments: [String], input: String = "") throws -> DSRProcess.Result {
+    public func run(_ arguments: [String], input: String = "") throws -> DSRProcess.Result {
         try DSRProcess.run(arguments, input: input, environment: ["DSR_DB": path])
     }
 
     /// Runs the sqlite3 tool on the database.
-    func sqlite(_ sql: String) throws -> String {
+    public func sqlite(_ sql: String) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
         process.arguments = [path, sql]
@@ -37,10 +37,10 @@ struct TempDatabase {
     }
 
     /// Events in the log; 0 when the database was never created.
-    func eventCount() throws -> Int {
+    public func eventCount() throws -> Int {
         guard FileManager.default.fileExists(atPath: path) else { return 0 }
         return Int(try sqlite("SELECT COUNT(*) FROM event")) ?? -1
     }
 
-    func remove() { try? FileManager.default.removeItem(at: folder) }
+    public func remove() { try? FileManager.default.removeItem(at: folder) }
 }
