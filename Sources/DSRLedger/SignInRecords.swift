@@ -51,6 +51,10 @@ public protocol SignInRecords: Sendable {
     /// in one transaction; ends the account's web sessions when `endingSessions`.
     func setPassword(login: String, hash: String, actor: String, now: Instant, endingSessions: Bool) throws
     func setLanguage(login: String, language: String) throws
+    /// Sets (or with nil revokes) the SHA-256 of an account's secret calendar address.
+    func setCalendarToken(login: String, hash: String?) throws
+    /// The account whose calendar address has this hash.
+    func calendarOwner(tokenHash: String) throws -> String?
     /// Appends to the sign-in log and drops the entries older than `keepingSince`.
     func logSignIn(loginKey: String, account: String?, outcome: SignInOutcome, at: Instant, keepingSince: Instant)
         throws

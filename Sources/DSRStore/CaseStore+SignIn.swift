@@ -44,6 +44,23 @@ extension CaseStore: SignInRecords {
         }
     }
 
+    public func setCalendarToken(login: String, hash: String?) throws {
+        try write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO credential (login, changedAt, calendarTokenHash) VALUES (?, 0, ?)
+                    ON CONFLICT(login) DO UPDATE SET calendarTokenHash = excluded.calendarTokenHash
+                    """, arguments: [login, hash])
+        }
+    }
+
+    public func calendarOwner(tokenHash: String) throws -> String? {
+        try pool.read { db in
+            try String.fetchOne(
+                db, sql: "SELECT login FROM credential WHERE calendarTokenHash = ?", arguments: [tokenHash])
+        }
+    }
+
     public func logSignIn(
         loginKey: String, account: String?, outcome: SignInOutcome, at: Instant, keepingSince: Instant
     ) throws {

@@ -108,7 +108,8 @@ enum Migrations {
                         login TEXT PRIMARY KEY REFERENCES account(login),
                         passwordHash TEXT,
                         changedAt INTEGER NOT NULL,
-                        language TEXT NOT NULL DEFAULT 'de'
+                        language TEXT NOT NULL DEFAULT 'de',
+                        calendarTokenHash TEXT UNIQUE
                     );
                     CREATE TABLE webSession (
                         tokenHash TEXT PRIMARY KEY,

@@ -24,7 +24,7 @@ import importlib.util
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 failures = []
@@ -46,11 +46,18 @@ def check(condition, what):
 
 
 def submit(driver, button):
-    """Clicks a form's button and waits until the browser has loaded the answer."""
-    page = driver.find_element(By.TAG_NAME, "html")
+    """Clicks a form's button and waits until the browser has loaded the answer: the old
+    page's window marker is gone and the new document is complete."""
+    driver.execute_script("window.dsrOldPage = true;")
     button.click()
-    WebDriverWait(driver, 30).until(expected_conditions.staleness_of(page))
-    WebDriverWait(driver, 30).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+    def loaded(d):
+        try:
+            return d.execute_script("return window.dsrOldPage === undefined && document.readyState === 'complete'")
+        except WebDriverException:
+            return False  # between two documents
+
+    WebDriverWait(driver, 30).until(loaded)
 
 
 def start_server(binary, folder):
@@ -229,7 +236,7 @@ def dpo_downloads(visit, password, download_dir):
         with open(report, encoding="utf-8") as file:
             text = file.read()
         check("<html" in text and "Erika Mustermann" in text, "the report holds the cases with personal data")
-    for path in ("/verify", "/purge", "/cases"):
+    for path in ("/verify", "/purge", "/cases", "/subject", "/account"):
         visit.open(path)
     visit.sign_out()
 

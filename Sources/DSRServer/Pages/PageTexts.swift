@@ -133,5 +133,18 @@ enum PageTexts {
         "back": ("Zur Startseite", "To the start page"),
         "saved": ("Gespeichert.", "Saved."),
         "explanation": ("Erläuterung", "Explanation"),
+        "subjectExport": (
+            "Auskunft über eine Person (Art. 15 DSGVO)", "What the tracker holds about a person (Art. 15 GDPR)"
+        ),
+        "calendar": ("Kalender-Abo", "Calendar subscription"),
+        "calendarHint": (
+            "Eine geheime Adresse für Outlook oder Thunderbird mit den Fristen Ihrer Fälle, ohne personenbezogene Daten. Wer die Adresse kennt, sieht die Fristen: behandeln Sie sie wie ein Passwort.",
+            "A secret address for Outlook or Thunderbird with the deadlines of your cases, without personal data. Whoever knows it sees the deadlines: treat it like a password."
+        ),
+        "calendarNew": (
+            "Neue Adresse erzeugen (die alte wird ungültig)", "Make a new address (the old one stops working)"
+        ),
+        "calendarRevoke": ("Abo widerrufen", "Revoke the subscription"),
+        "calendarURL": ("Ihre Abo-Adresse (nur jetzt sichtbar)", "Your subscription address (shown only now)"),
     ]
 }

@@ -80,7 +80,8 @@ enum ToolRoutes {
     }
 
     static func accountPage(
-        _ app: WebApp, _ user: SignedIn, error: (field: String, message: String)?, notice: String?
+        _ app: WebApp, _ user: SignedIn, error: (field: String, message: String)?, notice: String?,
+        calendarURL: String? = nil
     ) -> Response {
         let t = PageTexts.words(user.language)
         var values = app.frame(user, title: t["account"]!)
@@ -92,6 +93,7 @@ enum ToolRoutes {
             values["errors"] = [["field": error.field, "message": error.message]]
         }
         if let notice { values["notice"] = notice }
+        if let calendarURL { values["calendarURL"] = calendarURL }
         return app.render("account", values, status: error == nil ? .ok : .unprocessableContent)
     }
 }

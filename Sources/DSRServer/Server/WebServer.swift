@@ -25,6 +25,8 @@ public struct WebServer: Sendable {
         CaseRoutes.add(to: router, app: app)
         StepRoutes.add(to: router, app: app)
         DPORoutes.add(to: router, app: app)
+        SubjectRoutes.add(to: router, app: app)
+        CalendarRoutes.add(to: router, app: app)
         ToolRoutes.add(to: router, app: app)
         return router
     }
