@@ -97,6 +97,7 @@ let package = Package(
             dependencies: [
                 "DSRCore",
                 "DSRLedger",
+                "DSRReports",
                 "DSRApp",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

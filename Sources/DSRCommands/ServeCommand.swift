@@ -29,6 +29,7 @@ struct ServeCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var policy: PolicyOptions
+    @OptionGroup var templates: TemplateOptions
 
     func run() throws {
         let settings: ServerSettings
@@ -40,7 +41,9 @@ struct ServeCommand: ParsableCommand {
         let logger = Diagnostics.logger(verbose: store.verbose, floor: .notice)
         let tracker = try Tracker.open(
             store.configuration(policy: policy), actor: ProcessOwner.login, now: Instant(Date()))
-        let server = try WebServer(tracker: tracker, settings: settings, logger: logger)
+        let server = try WebServer(
+            tracker: tracker, settings: settings, letters: try templates.load(besidePolicy: policy.policy),
+            logger: logger)
         let failure = Mutex<(any Error)?>(nil)
         let finished = DispatchSemaphore(value: 0)
         Task {

@@ -42,6 +42,29 @@ extension Session {
     public func produceLetter(
         _ request: LetterRequest, templates: LetterTemplates, deliver: (String) throws -> Void
     ) throws -> String {
+        let (text, route) = try renderLetter(request, templates: templates)
+        let at = request.at ?? now
+        try deliver(text)
+        let event = Event.letterProduced(
+            template: request.template, format: request.html ? "html" : "text", route: route,
+            sha256: Chain.sha256Hex(text))
+        _ = try AppError.mapping {
+            try tracker.store.record(
+                event, on: request.caseID, personal: [:], at: at, actor: actor, visibility: access.visibility, now: now,
+                engine: tracker.engine(hash:text:))
+        }
+        return text
+    }
+
+    /// The letter as it would be produced, without recording it (a preview).
+    public func previewLetter(_ request: LetterRequest, templates: LetterTemplates) throws -> String {
+        try renderLetter(request, templates: templates).text
+    }
+
+    /// Fills the template for the case and says by which route the letter goes.
+    private func renderLetter(_ request: LetterRequest, templates: LetterTemplates) throws -> (
+        text: String, route: Channel
+    ) {
         try require(.produceLetter)
         let at = request.at ?? now
         let detail = try caseDetail(request.caseID, at: at)
@@ -58,15 +81,6 @@ extension Session {
                 request.template, variant: try LetterWriter.variant(route: route, html: request.html), input: input,
                 templates: templates)
         }
-        try deliver(text)
-        let event = Event.letterProduced(
-            template: request.template, format: request.html ? "html" : "text", route: route,
-            sha256: Chain.sha256Hex(text))
-        _ = try AppError.mapping {
-            try tracker.store.record(
-                event, on: request.caseID, personal: [:], at: at, actor: actor, visibility: access.visibility, now: now,
-                engine: tracker.engine(hash:text:))
-        }
-        return text
+        return (text, route)
     }
 }

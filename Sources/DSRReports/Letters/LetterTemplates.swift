@@ -71,6 +71,12 @@ public struct LetterTemplates: Sendable {
         return languages.keys.sorted().map { ($0, languages[$0]!.sorted()) }
     }
 
+    /// The clerk's placeholders of a letter in a language (`gruende` for `{{fill.gruende}}`),
+    /// in the order the template uses them.
+    public func placeholders(of letter: String, language: String) throws -> [String] {
+        placeholders(in: try letterFile(letter, language: language))
+    }
+
     /// The file of a letter in a language.
     func letterFile(_ letter: String, language: String) throws -> String {
         let file = "\(letter).\(language).mustache"

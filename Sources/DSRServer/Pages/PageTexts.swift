@@ -137,6 +137,14 @@ enum PageTexts {
             "Auskunft über eine Person (Art. 15 DSGVO)", "What the tracker holds about a person (Art. 15 GDPR)"
         ),
         "calendar": ("Kalender-Abo", "Calendar subscription"),
+        "letter": ("Brief", "Letter"),
+        "letters": ("Brief erstellen", "Write a letter"),
+        "template": ("Vorlage", "Template"),
+        "chooseTemplate": ("Vorlage wählen", "Choose the template"),
+        "preview": ("Vorschau", "Preview"),
+        "letterText": (
+            "Text des Briefs (zum Kopieren in die Nachricht)", "The letter's text (to copy into the message)"
+        ),
         "calendarHint": (
             "Eine geheime Adresse für Outlook oder Thunderbird mit den Fristen Ihrer Fälle, ohne personenbezogene Daten. Wer die Adresse kennt, sieht die Fristen: behandeln Sie sie wie ein Passwort.",
             "A secret address for Outlook or Thunderbird with the deadlines of your cases, without personal data. Whoever knows it sees the deadlines: treat it like a password."

@@ -1,5 +1,6 @@
 import DSRApp
 import DSRCore
+import DSRReports
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -10,6 +11,8 @@ struct WebApp: Sendable {
     let tracker: Tracker
     let pages: Pages
     let settings: ServerSettings
+    /// The letter templates in force (embedded, or the folder `dsr serve --templates` names).
+    let letters: LetterTemplates
 
     var cookie: SessionCookie { SessionCookie(secure: settings.secureCookies) }
     var formGuard: FormGuard { FormGuard(publicOrigin: settings.publicOrigin) }

@@ -1,4 +1,5 @@
 import DSRApp
+import DSRReports
 import Hummingbird
 import Logging
 import NIOCore
@@ -11,8 +12,8 @@ public struct WebServer: Sendable {
     let app: WebApp
     let logger: Logger
 
-    public init(tracker: Tracker, settings: ServerSettings, logger: Logger) throws {
-        app = WebApp(tracker: tracker, pages: try Pages(), settings: settings)
+    public init(tracker: Tracker, settings: ServerSettings, letters: LetterTemplates, logger: Logger) throws {
+        app = WebApp(tracker: tracker, pages: try Pages(), settings: settings, letters: letters)
         self.logger = logger
     }
 
@@ -27,6 +28,7 @@ public struct WebServer: Sendable {
         DPORoutes.add(to: router, app: app)
         SubjectRoutes.add(to: router, app: app)
         CalendarRoutes.add(to: router, app: app)
+        LetterRoutes.add(to: router, app: app)
         ToolRoutes.add(to: router, app: app)
         return router
     }
