@@ -156,4 +156,34 @@ struct CaseFlowTests {
         #expect(xml.status == 200)
         #expect(xml.body.hasPrefix("<?xml"))
     }
+
+    @Test(
+        "a letter: its placeholders as fields, a preview that records nothing, a download recorded as letter-produced")
+    func letter() throws {
+        let clerk = try server.signedIn("pressestelle1")
+        let path = try logRequest(clerk)
+        let form = try clerk.get("\(path)/letter?template=rueckfrage&language=de")
+        #expect(form.status == 200)
+        #expect(form.body.contains(#"name="fill.fragen""#))
+        let token = try #require(form.csrfToken)
+        let events = try server.database.eventCount()
+        let fields = [
+            ("_csrf", token), ("template", "rueckfrage"), ("language", "de"), ("fill.fragen", "Welche Daten genau?"),
+            ("fill.grund", "Ihr Schreiben ist mehrdeutig."), ("format", "text"),
+        ]
+        let preview = try clerk.post("\(path)/letter", fields + [("action", "preview")])
+        #expect(preview.status == 200)
+        #expect(preview.body.contains("Welche Daten genau?"))
+        #expect(try server.database.eventCount() == events, "a preview records nothing")
+        let download = try clerk.post("\(path)/letter", fields + [("action", "download")])
+        #expect(download.status == 200)
+        #expect(download.header("Content-Disposition")?.contains(".txt\"") == true)
+        #expect(download.body.contains("Welche Daten genau?"))
+        let letters = try server.database.sqlite(
+            "SELECT COUNT(*) FROM event WHERE caseId = '\(path.dropFirst(7))' AND kind = 'letter-produced'")
+        #expect(letters == "1")
+        let empty = try clerk.post(
+            "\(path)/letter", [("_csrf", token), ("template", "rueckfrage"), ("action", "download")])
+        #expect(empty.status == 422, "empty placeholders are refused")
+    }
 }
