@@ -197,4 +197,23 @@ struct RouteTests {
         #expect(response.status == 413)
         #expect(try client.get("/healthz").status == 200)
     }
+
+    @Test("the start page lists the policy's recurring duties and records one as done")
+    func duties() throws {
+        let clerk = try server.signedIn("pressestelle1")
+        let start = try clerk.get("/")
+        let duty = try #require(start.body.firstMatch(#"name="duty" value="([^"]+)""#))
+        let channel = try #require(start.body.firstMatch(#"name="channel" value="([^"]+)""#))
+        let done = try clerk.post(
+            "/duties/done",
+            [("_csrf", start.csrfToken!), ("duty", duty), ("channel", channel), ("link", "https://example.org/post/1")])
+        #expect(done.status == 303)
+        let recorded = try server.database.sqlite(
+            "SELECT COUNT(*) FROM event WHERE kind = 'duty-done' AND payload LIKE '%example.org/post/1%'")
+        #expect(recorded == "1")
+        let bad = try clerk.post(
+            "/duties/done",
+            [("_csrf", start.csrfToken!), ("duty", duty), ("channel", channel), ("link", "javascript:x")])
+        #expect(bad.status == 422)
+    }
 }

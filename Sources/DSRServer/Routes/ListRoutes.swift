@@ -21,6 +21,16 @@ enum ListRoutes {
                     app, user, filters: FormFields(pairs: query.map { (String($0.key), String($0.value)) }))
             }
         }
+        router.post("/duties/done") { request, _ in
+            try await app.form(request) { user, fields in
+                guard let duty = fields.text("duty"), let channel = fields.text("channel") else {
+                    throw WebFailure.badForm
+                }
+                let link = fields.text("link")
+                try await app.run(user) { try $0.recordDutyDone(duty: duty, channel: channel, link: link) }
+                return Responses.redirect(to: "/#duties-title")
+            }
+        }
         // A search by name is a POST, so the name never appears in a URL or a log.
         router.post("/cases/search") { request, _ in
             try await app.form(request) { user, fields in try await caseList(app, user, filters: fields) }
@@ -30,7 +40,7 @@ enum ListRoutes {
     static func startPage(_ app: WebApp, _ user: SignedIn) async throws -> Response {
         let (entries, duties, staff) = try await app.run(user) { session in
             (
-                try session.overdueCases(at: session.now), try session.dutyStatuses().filter(\.isOverdue),
+                try session.overdueCases(at: session.now), try session.dutyStatuses(),
                 session.access.allows(.assignCase) ? try session.staffAccounts().filter(\.enabled).map(\.login) : []
             )
         }
@@ -58,7 +68,12 @@ enum ListRoutes {
         values["assignees"] = perAssignee.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map {
             ["name": $0.key.isEmpty ? t["nobody"]! : $0.key, "count": $0.value]
         }
-        values["duties"] = duties.map { ["name": $0.duty.name, "channel": $0.channel, "due": views.date($0.nextDue)] }
+        values["duties"] = duties.map {
+            [
+                "id": $0.duty.id, "name": $0.duty.name, "channel": $0.channel, "due": views.date($0.nextDue),
+                "overdue": $0.isOverdue,
+            ]
+        }
         values["hasDuties"] = !duties.isEmpty
         values["staff"] = staff
         return app.render("start", values)
