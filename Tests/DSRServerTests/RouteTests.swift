@@ -216,4 +216,16 @@ struct RouteTests {
             [("_csrf", start.csrfToken!), ("duty", duty), ("channel", channel), ("link", "javascript:x")])
         #expect(bad.status == 422)
     }
+
+    @Test("the deadline calculator reads a GET form as browsers send it (a space as +)")
+    func calculator() throws {
+        let clerk = try server.signedIn("pressestelle1")
+        let page = try clerk.get("/deadline?kind=access&received=31.01.2026+10%3A00")
+        #expect(page.status == 200)
+        #expect(page.body.contains(#"<dd id="deadline"><time datetime="2026-03-02">Mo 02.03.2026</time></dd>"#))
+        #expect(
+            try clerk.get("/deadline?kind=injunction&received=31.01.2026").status == 422, "a civil claim needs its date"
+        )
+        #expect(try clerk.get("/cases?kind=%2C").status == 400)
+    }
 }

@@ -13,7 +13,7 @@ enum LetterRoutes {
         router.get("/cases/:id/letter") { request, context in
             try await app.page(request) { user in
                 let id = try CaseRoutes.caseID(context)
-                let query = FormFields(pairs: request.uri.queryParameters.map { (String($0.key), String($0.value)) })
+                let query = FormFields(query: request)
                 return try await letterPage(app, user, id: id, fields: query, preview: nil, error: nil)
             }
         }

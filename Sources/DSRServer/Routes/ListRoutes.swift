@@ -16,9 +16,7 @@ enum ListRoutes {
         }
         router.get("/cases") { request, _ in
             try await app.page(request) { user in
-                let query = request.uri.queryParameters
-                return try await caseList(
-                    app, user, filters: FormFields(pairs: query.map { (String($0.key), String($0.value)) }))
+                try await caseList(app, user, filters: FormFields(query: request))
             }
         }
         router.post("/duties/done") { request, _ in
@@ -89,7 +87,12 @@ enum ListRoutes {
                 }
                 return status
             }
-            query.kind = try filters.text("kind").map { try RequestKindList.parse($0).first! }
+            query.kind = try filters.text("kind").map { text in
+                guard let kind = try RequestKindList.parse(text).first else {
+                    throw WebFailure(status: .badRequest, message: "unknown kind")
+                }
+                return kind
+            }
             query.channel = try filters.text("channel").map { text in
                 guard let channel = Channel(rawValue: text) else {
                     throw WebFailure(status: .badRequest, message: "unknown channel")

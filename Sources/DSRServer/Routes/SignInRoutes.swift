@@ -19,7 +19,7 @@ enum SignInRoutes {
         }
         router.get("/login") { request, _ in
             if try await app.signedIn(request) != nil { return Responses.redirect(to: "/") }
-            return signInForm(app, next: request.uri.queryParameters.get("next"), error: nil, status: .ok)
+            return signInForm(app, next: FormFields(query: request)["next"], error: nil, status: .ok)
         }
         router.post("/login") { request, _ in try await signIn(request, app: app) }
         router.post("/logout") { request, _ in

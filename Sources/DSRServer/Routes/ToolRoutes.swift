@@ -9,7 +9,7 @@ enum ToolRoutes {
     static func add(to router: Router<WebContext>, app: WebApp) {
         router.get("/deadline") { request, _ in
             try await app.page(request) { user in
-                let query = FormFields(pairs: request.uri.queryParameters.map { (String($0.key), String($0.value)) })
+                let query = FormFields(query: request)
                 return try await deadlinePage(app, user, query)
             }
         }

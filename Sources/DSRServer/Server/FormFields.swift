@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 
 /// The fields of an `application/x-www-form-urlencoded` body or query, in order; a name may
 /// repeat (`kind=access&kind=erasure`).
@@ -14,6 +15,12 @@ struct FormFields: Sendable {
             else { return nil }
             pairs.append((name, value))
         }
+    }
+
+    /// The fields of a request's query, read like a form (`+` is a space); a broken query
+    /// has no fields.
+    init(query request: Request) {
+        self = FormFields(request.uri.query ?? "") ?? FormFields(pairs: [])
     }
 
     init(pairs: [(name: String, value: String)]) {

@@ -1,6 +1,7 @@
 import DSRApp
 import DSRReports
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
 import ServiceLifecycle
@@ -37,9 +38,11 @@ public struct WebServer: Sendable {
     public func run(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         let application = Application(
             router: router(),
+            // A connection idle for a minute is closed; at most 512 at once (an office, not the internet).
             server: .http1(configuration: .init(idleTimeout: .seconds(60))),
             configuration: ApplicationConfiguration(
-                address: .hostname(app.settings.host, port: app.settings.port), serverName: nil),
+                address: .hostname(app.settings.host, port: app.settings.port), serverName: nil,
+                availableConnectionsDelegate: MaximumAvailableConnections(512)),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
             logger: logger)
         var configuration = ServiceGroupConfiguration(
