@@ -86,7 +86,8 @@ enum DPORoutes {
             .xml: "application/xml", .html: "text/html; charset=utf-8", .csv: "text/csv; charset=utf-8",
             .ics: "text/calendar; charset=utf-8",
         ]
-        let day = ISOFormat.date(CivilDate(dayNumber: Int(user.session.now.secondsSinceEpoch / 86_400)))
+        let zone = app.tracker.engine.zone
+        let day = ISOFormat.date(CivilDate(dayNumber: zone.localDayNumber(at: user.session.now)))
         return Responses.download(
             ByteBuffer(bytes: bytes), fileName: "dsr-report-\(day).\(format.rawValue)", contentType: types[format]!)
     }
