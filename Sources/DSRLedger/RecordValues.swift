@@ -56,6 +56,8 @@ public struct CaseFilter: Sendable {
     public var receivedFrom: Instant?
     public var receivedTo: Instant?
     public var lifecycles: [CaseState.Lifecycle]?
+    /// Only the cases that still owe an answer (read through the index of active cases).
+    public var activeOnly = false
 
     public init() {}
 }

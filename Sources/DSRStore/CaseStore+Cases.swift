@@ -131,6 +131,7 @@ extension CaseStore {
     public func cases(_ filter: CaseFilter) throws -> [CaseSummary] {
         try pool.read { db in
             var request = ProjectionRow.all()
+            if filter.activeOnly { request = request.filter(ProjectionRow.Columns.active == true) }
             if let channel = filter.channel {
                 request = request.filter(ProjectionRow.Columns.channel == channel.rawValue)
             }

@@ -186,6 +186,13 @@ struct RouteTests {
         let expected = Int(try server.database.sqlite("SELECT COUNT(*) FROM caseProjection WHERE lifecycle = 'closed'"))
         #expect(closedCount == expected)
         #expect(try supervisor.get("/cases?status=bogus").status == 400)
+        // A write by another process shows at once: pages are kept only while the record is unchanged.
+        let logged = try server.database.run([
+            "log", "--kind", "access", "--channel", "post", "--received", "now", "--subject", "Neu Fall",
+        ])
+        #expect(logged.status == 0)
+        let after = try supervisor.get("/cases")
+        #expect(Int(after.body.firstMatch(#"<p role="status">(\d+) "#) ?? "") == 61)
     }
 
     @Test("a form body over 1 MiB is answered 413 and the server goes on")

@@ -14,6 +14,8 @@ extension Session {
         switch query.status {
         case .closed: filter.lifecycles = [.closed]
         case .withdrawn: filter.lifecycles = [.withdrawn]
+        // Open, at risk, paused and overdue are statuses of cases that still owe an answer.
+        case .open, .atRisk, .paused, .overdue: filter.activeOnly = true
         case .some: filter.lifecycles = [.open]
         case nil: break
         }

@@ -12,11 +12,15 @@ enum ListRoutes {
 
     static func add(to router: Router<WebContext>, app: WebApp) {
         router.get("/") { request, _ in
-            try await app.page(request) { user in try await startPage(app, user) }
+            try await app.page(request) { user in
+                try await app.cachedPage(request, user) { try await startPage(app, user) }
+            }
         }
         router.get("/cases") { request, _ in
             try await app.page(request) { user in
-                try await caseList(app, user, filters: FormFields(query: request))
+                try await app.cachedPage(request, user) {
+                    try await caseList(app, user, filters: FormFields(query: request))
+                }
             }
         }
         router.post("/duties/done") { request, _ in
@@ -31,11 +35,13 @@ enum ListRoutes {
         }
         // A search by name is a POST, so the name never appears in a URL or a log.
         router.post("/cases/search") { request, _ in
-            try await app.form(request) { user, fields in try await caseList(app, user, filters: fields) }
+            try await app.form(request) { user, fields in
+                Responses.page(try await caseList(app, user, filters: fields))
+            }
         }
     }
 
-    static func startPage(_ app: WebApp, _ user: SignedIn) async throws -> Response {
+    static func startPage(_ app: WebApp, _ user: SignedIn) async throws -> String {
         let (entries, duties, staff) = try await app.run(user) { session in
             (
                 try session.overdueCases(at: session.now), try session.dutyStatuses(),
@@ -74,11 +80,11 @@ enum ListRoutes {
         }
         values["hasDuties"] = !duties.isEmpty
         values["staff"] = staff
-        return app.render("start", values)
+        return app.pages.render("start", values)
     }
 
     /// The case list for filters (query or search form), sorted and paged.
-    static func caseList(_ app: WebApp, _ user: SignedIn, filters: FormFields) async throws -> Response {
+    static func caseList(_ app: WebApp, _ user: SignedIn, filters: FormFields) async throws -> String {
         var query = CaseQuery()
         do {
             query.status = try filters.text("status").map { text in
@@ -159,6 +165,6 @@ enum ListRoutes {
             "assignee": query.assignee ?? "", "from": filters.text("from") ?? "", "to": filters.text("to") ?? "",
         ]
         values["canSearchNames"] = user.session.access.allows(.findPerson)
-        return app.render("cases", values)
+        return app.pages.render("cases", values)
     }
 }

@@ -13,6 +13,8 @@ struct WebApp: Sendable {
     let settings: ServerSettings
     /// The letter templates in force (embedded, or the folder `dsr serve --templates` names).
     let letters: LetterTemplates
+    /// The start page and case lists as last built, per session (see `PageCache`).
+    let pageCache = PageCache()
 
     var cookie: SessionCookie { SessionCookie(secure: settings.secureCookies) }
     var formGuard: FormGuard { FormGuard(publicOrigin: settings.publicOrigin) }
@@ -90,6 +92,16 @@ struct WebApp: Sendable {
             values["isDPO"] = role == .dpo
         }
         return values
+    }
+
+    /// A page that is built again only when the record changed or the minute passed (the
+    /// start page, the case lists: they read every open case).
+    func cachedPage(_ request: Request, _ user: SignedIn, build: () async throws -> String) async throws -> Response {
+        let version = try await tracker.perform { try $0.recordVersion() }
+        let key = PageCache.Key(
+            session: user.csrfToken, path: request.uri.description, version: version,
+            minute: user.session.now.secondsSinceEpoch / 60)
+        return Responses.page(try await pageCache.page(key, render: build))
     }
 
     /// A whole page from a template and the frame.
