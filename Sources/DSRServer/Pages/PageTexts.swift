@@ -103,6 +103,7 @@ enum PageTexts {
         "dueOn": ("Fällig am", "Due on"),
         "dutyLink": ("Adresse des Beitrags (optional)", "Address of the post (optional)"),
         "none": ("keine", "none"),
+        "allOf": ("Alle", "All"),
         "filter": ("Filtern", "Filter"),
         "any": ("alle", "any"),
         "from": ("Eingang von", "Received from"),

@@ -9,6 +9,8 @@ import Hummingbird
 enum ListRoutes {
     /// Rows a list page shows.
     static let pageSize = 50
+    /// Rows each group of the start page shows; the rest are a link to the full list away.
+    static let startGroupSize = 20
 
     static func add(to router: Router<WebContext>, app: WebApp) {
         router.get("/") { request, _ in
@@ -52,8 +54,8 @@ enum ListRoutes {
         let t = PageTexts.words(user.language)
         func group(_ key: String, _ title: String, _ rows: [CaseEntry]) -> [String: Any] {
             [
-                "key": key, "title": title, "count": rows.count, "rows": rows.prefix(pageSize).map(views.row),
-                "more": rows.count > pageSize && CaseStatus(rawValue: key) != nil, "hasRows": !rows.isEmpty,
+                "key": key, "title": title, "count": rows.count, "rows": rows.prefix(startGroupSize).map(views.row),
+                "more": rows.count > startGroupSize && CaseStatus(rawValue: key) != nil, "hasRows": !rows.isEmpty,
             ]
         }
         let overdue = entries.filter { $0.status == .overdue }

@@ -16,20 +16,29 @@ final class PageCache: Sendable {
 
     /// How many pages it keeps at most.
     static let capacity = 256
-    private let pages = Mutex<[Key: String]>([:])
+    /// Each page once built, or being built: requests that arrive meanwhile wait for the one
+    /// build instead of each building it again (at the turn of a minute, sixteen at once).
+    private let pages = Mutex<[Key: Task<String, any Error>]>([:])
 
-    /// The page for `key`, built by `render` unless it is kept already.
-    func page(_ key: Key, render: () async throws -> String) async throws -> String {
-        if let html = pages.withLock({ $0[key] }) { return html }
-        let html = try await render()
-        pages.withLock { pages in
+    /// The page for `key`, built by `render` unless it is kept or being built already.
+    func page(_ key: Key, render: @escaping @Sendable () async throws -> String) async throws -> String {
+        let task = pages.withLock { pages in
+            if let task = pages[key] { return task }
             if pages.count >= Self.capacity {
                 // Pages of an older version or minute are never asked for again; drop them first.
                 pages = pages.filter { $0.key.version == key.version && $0.key.minute == key.minute }
                 if pages.count >= Self.capacity { pages.removeAll() }
             }
-            pages[key] = html
+            let task = Task { try await render() }
+            pages[key] = task
+            return task
         }
-        return html
+        do {
+            return try await task.value
+        } catch {
+            // A failed build (a refusal, bad input) is not kept.
+            _ = pages.withLock { $0.removeValue(forKey: key) }
+            throw error
+        }
     }
 }

@@ -96,7 +96,9 @@ struct WebApp: Sendable {
 
     /// A page that is built again only when the record changed or the minute passed (the
     /// start page, the case lists: they read every open case).
-    func cachedPage(_ request: Request, _ user: SignedIn, build: () async throws -> String) async throws -> Response {
+    func cachedPage(
+        _ request: Request, _ user: SignedIn, build: @escaping @Sendable () async throws -> String
+    ) async throws -> Response {
         let version = try await tracker.perform { try $0.recordVersion() }
         let key = PageCache.Key(
             session: user.csrfToken, path: request.uri.description, version: version,
