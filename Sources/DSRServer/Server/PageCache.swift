@@ -9,6 +9,7 @@ import Synchronization
 final class PageCache: Sendable {
     struct Key: Hashable {
         let session: String
+        /// The language and the URI (path and query) of the page.
         let path: String
         let version: Int64
         let minute: Int64

@@ -101,7 +101,7 @@ struct WebApp: Sendable {
     ) async throws -> Response {
         let version = try await tracker.perform { try $0.recordVersion() }
         let key = PageCache.Key(
-            session: user.csrfToken, path: request.uri.description, version: version,
+            session: user.csrfToken, path: user.language.rawValue + " " + request.uri.description, version: version,
             minute: user.session.now.secondsSinceEpoch / 60)
         return Responses.page(try await pageCache.page(key, render: build))
     }
