@@ -88,6 +88,7 @@ let package = Package(
                 "DSRReports",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // `dsr serve`: the web application on Hummingbird; pages from embedded Mustache
@@ -153,7 +154,7 @@ let package = Package(
         // End-to-end: runs the built `dsr` binary as a real process.
         .testTarget(name: "DSRCommandsTests", dependencies: ["dsr", "DSRCore", "DSRXML", "DSRTestSupport"]),
         // The web application through `dsr serve` as a real process, over real sockets.
-        .testTarget(name: "DSRServerTests", dependencies: ["dsr", "DSRCore", "DSRTestSupport"]),
+        .testTarget(name: "DSRServerTests", dependencies: ["dsr", "DSRCore", "DSRApp", "DSRTestSupport"]),
         // What the end-to-end tests share: running the built binary, a database per test.
         .target(name: "DSRTestSupport", path: "Tests/DSRTestSupport"),
     ],

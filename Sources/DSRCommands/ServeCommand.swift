@@ -27,6 +27,11 @@ struct ServeCommand: ParsableCommand {
         help: ArgumentHelp("The https:// URL people open, when a reverse proxy is in front.", valueName: "url"))
     var publicURL: String?
 
+    @Flag(
+        name: .customLong("require-totp"),
+        help: "Every account signs in with a one-time code too (set up on the account page).")
+    var requireTOTP = false
+
     @OptionGroup var store: StoreOptions
     @OptionGroup var policy: PolicyOptions
     @OptionGroup var templates: TemplateOptions
@@ -34,7 +39,7 @@ struct ServeCommand: ParsableCommand {
     func run() throws {
         let settings: ServerSettings
         do {
-            settings = try ServerSettings(listen: listen, publicURL: publicURL)
+            settings = try ServerSettings(listen: listen, publicURL: publicURL, requireSecondFactor: requireTOTP)
         } catch {
             throw CommandFailure(message: "\(error)", exitCode: ExitCode.validationFailure.rawValue)
         }

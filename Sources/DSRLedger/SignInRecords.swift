@@ -9,12 +9,21 @@ public struct StoredCredential: Sendable, Equatable {
     public var changedAt: Instant
     /// The language the user reads the pages in (`de`, `en`).
     public var language: String
+    /// The TOTP secret (RFC 6238, base32), while one is set up or in use.
+    public var totpSecret: String?
+    /// Whether sign-in asks for the one-time code (set once a code from the secret was confirmed).
+    public var totpEnabled: Bool
 
-    public init(login: String, passwordHash: String?, changedAt: Instant, language: String) {
+    public init(
+        login: String, passwordHash: String?, changedAt: Instant, language: String, totpSecret: String? = nil,
+        totpEnabled: Bool = false
+    ) {
         self.login = login
         self.passwordHash = passwordHash
         self.changedAt = changedAt
         self.language = language
+        self.totpSecret = totpSecret
+        self.totpEnabled = totpEnabled
     }
 }
 
@@ -51,6 +60,8 @@ public protocol SignInRecords: Sendable {
     /// in one transaction; ends the account's web sessions when `endingSessions`.
     func setPassword(login: String, hash: String, actor: String, now: Instant, endingSessions: Bool) throws
     func setLanguage(login: String, language: String) throws
+    /// Sets an account's TOTP secret (nil: none) and whether sign-in asks for its code.
+    func setTOTP(login: String, secret: String?, enabled: Bool) throws
     /// Sets (or with nil revokes) the SHA-256 of an account's secret calendar address.
     func setCalendarToken(login: String, hash: String?) throws
     /// The account whose calendar address has this hash.

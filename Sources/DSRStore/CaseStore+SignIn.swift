@@ -6,11 +6,15 @@ extension CaseStore: SignInRecords {
     public func credential(login: String) throws -> StoredCredential? {
         try pool.read { db in
             try Row.fetchOne(
-                db, sql: "SELECT passwordHash, changedAt, language FROM credential WHERE login = ?", arguments: [login]
+                db,
+                sql:
+                    "SELECT passwordHash, changedAt, language, totpSecret, totpEnabled FROM credential WHERE login = ?",
+                arguments: [login]
             ).map {
                 StoredCredential(
                     login: login, passwordHash: $0["passwordHash"],
-                    changedAt: Instant(secondsSinceEpoch: $0["changedAt"]), language: $0["language"])
+                    changedAt: Instant(secondsSinceEpoch: $0["changedAt"]), language: $0["language"],
+                    totpSecret: $0["totpSecret"], totpEnabled: $0["totpEnabled"])
             }
         }
     }
@@ -41,6 +45,16 @@ extension CaseStore: SignInRecords {
                     INSERT INTO credential (login, changedAt, language) VALUES (?, 0, ?)
                     ON CONFLICT(login) DO UPDATE SET language = excluded.language
                     """, arguments: [login, language])
+        }
+    }
+
+    public func setTOTP(login: String, secret: String?, enabled: Bool) throws {
+        try write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO credential (login, changedAt, totpSecret, totpEnabled) VALUES (?, 0, ?, ?)
+                    ON CONFLICT(login) DO UPDATE SET totpSecret = excluded.totpSecret, totpEnabled = excluded.totpEnabled
+                    """, arguments: [login, secret, enabled])
         }
     }
 

@@ -109,7 +109,9 @@ enum Migrations {
                         passwordHash TEXT,
                         changedAt INTEGER NOT NULL,
                         language TEXT NOT NULL DEFAULT 'de',
-                        calendarTokenHash TEXT UNIQUE
+                        calendarTokenHash TEXT UNIQUE,
+                        totpSecret TEXT,
+                        totpEnabled INTEGER NOT NULL DEFAULT 0
                     );
                     CREATE TABLE webSession (
                         tokenHash TEXT PRIMARY KEY,

@@ -24,13 +24,16 @@ public struct SignedIn: Sendable {
     public let csrfToken: String
     public let language: Language
     public let startedAt: Instant
+    /// Whether the account signs in with a one-time code as well.
+    public let secondFactor: Bool
 }
 
 extension Tracker {
-    /// Checks a login and password and starts a web session. bcrypt runs whether or not the
-    /// login exists; a locked login answers `locked` even with the right password. Every
-    /// attempt goes into the sign-in log, which keeps 90 days.
-    public func signIn(login: String, password: String, now: Instant) throws -> SignInResult {
+    /// Checks a login and password (and the one-time code, for an account with a second
+    /// factor) and starts a web session. bcrypt runs whether or not the login exists; a
+    /// locked login answers `locked` even with the right password. Every attempt goes into
+    /// the sign-in log, which keeps 90 days.
+    public func signIn(login: String, password: String, code: String? = nil, now: Instant) throws -> SignInResult {
         let key = Self.signInKey(login)
         let accounts = try AppError.mapping { try store.accounts() }
         let account = accounts.first { $0.login == login && $0.enabled }
@@ -43,7 +46,10 @@ extension Tracker {
         let stored = try account.flatMap { account in
             try AppError.mapping { try store.credential(login: account.login) }
         }
-        guard PasswordRules.verify(password, hash: stored?.passwordHash), let account else {
+        let secondFactorHolds =
+            stored.map { !$0.totpEnabled || OneTimeCode.verify(code ?? "", secret: $0.totpSecret ?? "", at: now) }
+            ?? false
+        guard PasswordRules.verify(password, hash: stored?.passwordHash), secondFactorHolds, let account else {
             try log(key, account?.login, .failed, now, keepSince)
             return .refused
         }
@@ -80,10 +86,11 @@ extension Tracker {
         if seconds - stored.lastSeenAt.secondsSinceEpoch >= SignInLimits.touchIntervalSeconds {
             try AppError.mapping { try store.touchWebSession(tokenHash: hash, at: now) }
         }
-        let language = try AppError.mapping { try store.credential(login: stored.login) }?.language
+        let credential = try AppError.mapping { try store.credential(login: stored.login) }
         return SignedIn(
-            session: session, csrfToken: stored.csrfToken, language: language.flatMap(Language.init(rawValue:)) ?? .de,
-            startedAt: stored.createdAt)
+            session: session, csrfToken: stored.csrfToken,
+            language: credential.flatMap { Language(rawValue: $0.language) } ?? .de, startedAt: stored.createdAt,
+            secondFactor: credential?.totpEnabled ?? false)
     }
 
     /// Ends a web session on the server (sign-out).

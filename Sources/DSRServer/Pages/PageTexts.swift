@@ -141,6 +141,24 @@ enum PageTexts {
             "Auskunft über eine Person (Art. 15 DSGVO)", "What the tracker holds about a person (Art. 15 GDPR)"
         ),
         "calendar": ("Kalender-Abo", "Calendar subscription"),
+        "oneTimeCode": ("Einmalcode", "One-time code"),
+        "oneTimeCodeHint": (
+            "Nur wenn Ihr Konto einen zweiten Faktor hat: die sechs Ziffern aus der Authenticator-App.",
+            "Only if your account has a second factor: the six digits from the authenticator app."
+        ),
+        "secondFactor": ("Zweiter Faktor (Authenticator-App)", "Second factor (authenticator app)"),
+        "secondFactorOn": ("Die Anmeldung fragt nach einem Einmalcode.", "Signing in asks for a one-time code."),
+        "secondFactorOff": ("Kein zweiter Faktor eingerichtet.", "No second factor set up."),
+        "secondFactorRequired": (
+            "Diese Installation verlangt einen zweiten Faktor: richten Sie ihn ein, bevor Sie weiterarbeiten.",
+            "This installation requires a second factor: set it up before you go on."
+        ),
+        "secondFactorBegin": ("Zweiten Faktor einrichten", "Set up a second factor"),
+        "secondFactorSecret": (
+            "Schlüssel für die App (oder die otpauth-Adresse)", "Key for the app (or the otpauth address)"
+        ),
+        "secondFactorConfirm": ("Mit Einmalcode bestätigen", "Confirm with a one-time code"),
+        "secondFactorRemove": ("Zweiten Faktor entfernen", "Remove the second factor"),
         "letter": ("Brief", "Letter"),
         "letters": ("Brief erstellen", "Write a letter"),
         "template": ("Vorlage", "Template"),

@@ -56,12 +56,15 @@ enum SignInRoutes {
         else { throw WebFailure.forbidden }
         let login = fields["login"]?.trimmingCharacters(in: .whitespaces) ?? ""
         let password = fields["password"] ?? ""
+        let code = fields.text("code")
         let next = fields["next"]
         guard !login.isEmpty, !password.isEmpty, login.count <= 200, password.utf8.count <= 1024 else {
             return signInForm(app, next: next, error: refusal, status: .unauthorized)
         }
         let now = Instant(Date())
-        switch try await app.tracker.perform({ try $0.signIn(login: login, password: password, now: now) }) {
+        switch try await app.tracker.perform({
+            try $0.signIn(login: login, password: password, code: code, now: now)
+        }) {
         case .signedIn(let ticket):
             return Responses.redirect(
                 to: safeNext(next) ?? "/",
@@ -82,7 +85,8 @@ enum SignInRoutes {
     }
 
     /// One answer for an unknown login and a wrong password.
-    static let refusal = "Anmeldename oder Passwort falsch. / Wrong login or password."
+    static let refusal =
+        "Anmeldename, Passwort oder Einmalcode falsch. / Wrong login, password or one-time code."
 
     /// A path on this site to go to after sign-in: `/…` but never `//…` or `/\…` (another
     /// site), no control characters; else nil.

@@ -31,6 +31,28 @@ enum ToolRoutes {
                 return accountPage(app, user, error: nil, notice: PageTexts.words(user.language)["saved"])
             }
         }
+        router.post("/account/second-factor") { request, _ in
+            try await app.form(request) { user, _ in
+                let setup = try await app.run(user) { try $0.beginSecondFactor() }
+                return accountPage(app, user, error: nil, notice: nil, setup: setup)
+            }
+        }
+        for (path, change) in [
+            ("confirm", { @Sendable (session: Session, code: String) in try session.confirmSecondFactor(code: code) }),
+            ("remove", { @Sendable (session: Session, code: String) in try session.removeSecondFactor(code: code) }),
+        ] {
+            router.post("/account/second-factor/\(path)") { request, _ in
+                try await app.form(request) { user, fields in
+                    let code = fields["code"] ?? ""
+                    do {
+                        try await app.run(user) { try change($0, code) }
+                    } catch let failure as WebFailure where failure.status == .unprocessableContent {
+                        return accountPage(app, user, error: ("second-factor-title", failure.message), notice: nil)
+                    }
+                    return Responses.redirect(to: "/account")
+                }
+            }
+        }
         router.post("/account/language") { request, _ in
             try await app.form(request) { user, fields in
                 guard let language = fields.text("language").flatMap(Language.init(rawValue:)) else {
@@ -81,7 +103,7 @@ enum ToolRoutes {
 
     static func accountPage(
         _ app: WebApp, _ user: SignedIn, error: (field: String, message: String)?, notice: String?,
-        calendarURL: String? = nil
+        calendarURL: String? = nil, setup: SecondFactorSetup? = nil
     ) -> Response {
         let t = PageTexts.words(user.language)
         var values = app.frame(user, title: t["account"]!)
@@ -94,6 +116,9 @@ enum ToolRoutes {
         }
         if let notice { values["notice"] = notice }
         if let calendarURL { values["calendarURL"] = calendarURL }
+        values["secondFactor"] = user.secondFactor
+        values["mustSetUpSecondFactor"] = app.settings.requireSecondFactor && !user.secondFactor
+        if let setup { values["setup"] = ["secret": setup.secret, "address": setup.address] }
         return app.render("account", values, status: error == nil ? .ok : .unprocessableContent)
     }
 }

@@ -1,3 +1,4 @@
+import DSRApp
 import HTTPTypes
 import Hummingbird
 
@@ -24,11 +25,6 @@ struct FormGuard: Sendable {
     /// Whether a form's token equals the expected one (constant time in the length).
     static func tokensMatch(_ given: String?, _ expected: String) -> Bool {
         guard let given else { return false }
-        let a = Array(given.utf8)
-        let b = Array(expected.utf8)
-        guard a.count == b.count else { return false }
-        var difference: UInt8 = 0
-        for index in a.indices { difference |= a[index] ^ b[index] }
-        return difference == 0
+        return ConstantTime.equal(given, expected)
     }
 }

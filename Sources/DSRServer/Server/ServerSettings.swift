@@ -7,10 +7,13 @@ public struct ServerSettings: Sendable {
     public let port: Int
     /// The URL people open, if a reverse proxy is in front (`https://dsr.example.de`).
     public let publicURL: URL?
+    /// Whether every account must sign in with a one-time code as well (`--require-totp`):
+    /// one without a second factor reaches only its account page, to set one up.
+    public let requireSecondFactor: Bool
 
     /// Reads `--listen HOST:PORT` and `--public-url URL`: a non-loopback address needs an
     /// `https://` public URL (a TLS proxy in front), since sessions must not cross a network in clear.
-    public init(listen: String, publicURL: String?) throws {
+    public init(listen: String, publicURL: String?, requireSecondFactor: Bool = false) throws {
         guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]),
             (0...65_535).contains(port)
         else { throw ServerSettingsError("--listen wants HOST:PORT, such as 127.0.0.1:8080") }
@@ -32,6 +35,7 @@ public struct ServerSettings: Sendable {
         self.host = host
         self.port = port
         self.publicURL = url
+        self.requireSecondFactor = requireSecondFactor
     }
 
     /// Whether cookies carry `Secure`: whenever people reach the server over https.

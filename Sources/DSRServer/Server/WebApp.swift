@@ -38,6 +38,7 @@ struct WebApp: Sendable {
                 path == "/" ? "" : "?next=" + (path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
             return Responses.redirect(to: "/login" + next)
         }
+        if mustSetUpSecondFactor(user, request) { return Responses.redirect(to: "/account") }
         return try await body(user)
     }
 
@@ -48,7 +49,15 @@ struct WebApp: Sendable {
         guard let user = try await signedIn(request), !formGuard.isCrossSite(request),
             FormGuard.tokensMatch(fields["_csrf"], user.csrfToken)
         else { throw WebFailure.forbidden }
+        if mustSetUpSecondFactor(user, request) { throw WebFailure.forbidden }
         return try await body(user, fields)
+    }
+
+    /// Whether the server requires a second factor that this user has not set up, for a
+    /// page other than the account page (where it is set up) and signing out.
+    func mustSetUpSecondFactor(_ user: SignedIn, _ request: Request) -> Bool {
+        settings.requireSecondFactor && !user.secondFactor && !request.uri.path.hasPrefix("/account")
+            && request.uri.path != "/logout"
     }
 
     /// The fields of a form body (at most 1 MiB).
