@@ -32,6 +32,18 @@ struct ServeCommand: ParsableCommand {
         help: "Every account signs in with a one-time code too (set up on the account page).")
     var requireTOTP = false
 
+    @Option(
+        name: .customLong("trusted-header"),
+        help: ArgumentHelp(
+            "Single sign-on: the header in which a reverse proxy that authenticated the person names the login.",
+            valueName: "name"))
+    var trustedHeader: String?
+
+    @Option(
+        name: .customLong("trusted-proxy"),
+        help: ArgumentHelp("The IP address of that proxy; only its requests are believed.", valueName: "address"))
+    var trustedProxy: String?
+
     @OptionGroup var store: StoreOptions
     @OptionGroup var policy: PolicyOptions
     @OptionGroup var templates: TemplateOptions
@@ -39,7 +51,9 @@ struct ServeCommand: ParsableCommand {
     func run() throws {
         let settings: ServerSettings
         do {
-            settings = try ServerSettings(listen: listen, publicURL: publicURL, requireSecondFactor: requireTOTP)
+            settings = try ServerSettings(
+                listen: listen, publicURL: publicURL, requireSecondFactor: requireTOTP, trustedHeader: trustedHeader,
+                trustedProxy: trustedProxy)
         } catch {
             throw CommandFailure(message: "\(error)", exitCode: ExitCode.validationFailure.rawValue)
         }

@@ -54,6 +54,22 @@ extension Tracker {
             return .refused
         }
         try log(key, account.login, .succeeded, now, keepSince)
+        return .signedIn(try startWebSession(for: account.login, now: now))
+    }
+
+    /// Starts a web session for a login that a trusted reverse proxy authenticated (single
+    /// sign-on); nil unless the login has an enabled account. Logged like any sign-in.
+    public func signIn(trustedLogin login: String, now: Instant) throws -> WebTicket? {
+        let accounts = try AppError.mapping { try store.accounts() }
+        guard accounts.contains(where: { $0.login == login && $0.enabled }) else { return nil }
+        try log(
+            Self.signInKey(login), login, .succeeded, now,
+            Instant(secondsSinceEpoch: now.secondsSinceEpoch - SignInLimits.logRetentionSeconds))
+        return try startWebSession(for: login, now: now)
+    }
+
+    /// A new session for an account (stale ones are ended first); its id goes to the cookie.
+    private func startWebSession(for login: String, now: Instant) throws -> WebTicket {
         let token = RandomToken.make()
         try AppError.mapping {
             try store.endStaleWebSessions(
@@ -61,11 +77,11 @@ extension Tracker {
                 idleSince: Instant(secondsSinceEpoch: now.secondsSinceEpoch - SignInLimits.idleSeconds))
             try store.startWebSession(
                 StoredWebSession(
-                    tokenHash: Chain.sha256Hex(token), login: account.login, csrfToken: RandomToken.make(),
+                    tokenHash: Chain.sha256Hex(token), login: login, csrfToken: RandomToken.make(),
                     createdAt: now, lastSeenAt: now))
         }
         store.logger.notice("signed in")
-        return .signedIn(WebTicket(token: token, login: account.login))
+        return WebTicket(token: token, login: login)
     }
 
     /// The signed-in user of a session id, if the session is still open at `now` and its

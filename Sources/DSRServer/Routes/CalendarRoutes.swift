@@ -27,8 +27,8 @@ enum CalendarRoutes {
                 status: .ok, headers: [.contentType: "text/calendar; charset=utf-8", .cacheControl: "no-store"],
                 body: ResponseBody(byteBuffer: ByteBuffer(bytes: try Data(contentsOf: path))))
         }
-        router.post("/account/calendar") { request, _ in
-            try await app.form(request) { user, fields in
+        router.post("/account/calendar") { request, context in
+            try await app.form(request, context) { user, fields in
                 if fields["revoke"] != nil {
                     try await app.run(user) { try $0.revokeCalendar() }
                     return ToolRoutes.accountPage(

@@ -7,11 +7,13 @@ import Hummingbird
 /// The new-request form, logging a case, and the case page.
 enum CaseRoutes {
     static func add(to router: Router<WebContext>, app: WebApp) {
-        router.get("/cases/new") { request, _ in
-            try await app.page(request) { user in newCaseForm(app, user, fields: FormFields(pairs: []), error: nil) }
+        router.get("/cases/new") { request, context in
+            try await app.page(request, context) { user in
+                newCaseForm(app, user, fields: FormFields(pairs: []), error: nil)
+            }
         }
-        router.post("/cases") { request, _ in
-            try await app.form(request) { user, fields in
+        router.post("/cases") { request, context in
+            try await app.form(request, context) { user, fields in
                 do {
                     let input = try caseInput(fields, session: user.session)
                     let change = try await app.run(user) { try $0.logCase(input) }
@@ -22,7 +24,7 @@ enum CaseRoutes {
             }
         }
         router.get("/cases/:id") { request, context in
-            try await app.page(request) { user in
+            try await app.page(request, context) { user in
                 try await casePage(app, user, id: try caseID(context), error: nil, status: .ok)
             }
         }

@@ -9,14 +9,14 @@ import Hummingbird
 /// data): reports to download, the chain's verification, purging after retention.
 enum DPORoutes {
     static func add(to router: Router<WebContext>, app: WebApp) {
-        router.get("/reports") { request, _ in
-            try await app.page(request) { user in
+        router.get("/reports") { request, context in
+            try await app.page(request, context) { user in
                 try user.requirePage(.exportReport)
                 return reportsPage(app, user, error: nil)
             }
         }
-        router.post("/reports") { request, _ in
-            try await app.form(request) { user, fields in
+        router.post("/reports") { request, context in
+            try await app.form(request, context) { user, fields in
                 do {
                     return try await report(app, user, fields)
                 } catch let failure as WebFailure where failure.status == .unprocessableContent {
@@ -24,8 +24,8 @@ enum DPORoutes {
                 }
             }
         }
-        router.get("/verify") { request, _ in
-            try await app.page(request) { user in
+        router.get("/verify") { request, context in
+            try await app.page(request, context) { user in
                 let report = try await app.run(user) { try $0.verify() }
                 let t = PageTexts.words(user.language)
                 var values = app.frame(user, title: t["verify"]!)
@@ -36,14 +36,14 @@ enum DPORoutes {
                 return app.render("verify", values)
             }
         }
-        router.get("/purge") { request, _ in
-            try await app.page(request) { user in
+        router.get("/purge") { request, context in
+            try await app.page(request, context) { user in
                 let candidates = try await app.run(user) { try $0.purge(dryRun: true) }
                 return purgePage(app, user, candidates: candidates, done: false)
             }
         }
-        router.post("/purge") { request, _ in
-            try await app.form(request) { user, _ in
+        router.post("/purge") { request, context in
+            try await app.form(request, context) { user, _ in
                 let purged = try await app.run(user) { try $0.purge(dryRun: false) }
                 return purgePage(app, user, candidates: purged, done: true)
             }

@@ -11,14 +11,14 @@ import Hummingbird
 enum LetterRoutes {
     static func add(to router: Router<WebContext>, app: WebApp) {
         router.get("/cases/:id/letter") { request, context in
-            try await app.page(request) { user in
+            try await app.page(request, context) { user in
                 let id = try CaseRoutes.caseID(context)
                 let query = FormFields(query: request)
                 return try await letterPage(app, user, id: id, fields: query, preview: nil, error: nil)
             }
         }
         router.post("/cases/:id/letter") { request, context in
-            try await app.form(request) { user, fields in
+            try await app.form(request, context) { user, fields in
                 let id = try CaseRoutes.caseID(context)
                 let letter = try letterRequest(id, fields, user: user)
                 do {

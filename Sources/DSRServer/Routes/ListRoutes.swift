@@ -13,20 +13,20 @@ enum ListRoutes {
     static let startGroupSize = 20
 
     static func add(to router: Router<WebContext>, app: WebApp) {
-        router.get("/") { request, _ in
-            try await app.page(request) { user in
+        router.get("/") { request, context in
+            try await app.page(request, context) { user in
                 try await app.cachedPage(request, user) { try await startPage(app, user) }
             }
         }
-        router.get("/cases") { request, _ in
-            try await app.page(request) { user in
+        router.get("/cases") { request, context in
+            try await app.page(request, context) { user in
                 try await app.cachedPage(request, user) {
                     try await caseList(app, user, filters: FormFields(query: request))
                 }
             }
         }
-        router.post("/duties/done") { request, _ in
-            try await app.form(request) { user, fields in
+        router.post("/duties/done") { request, context in
+            try await app.form(request, context) { user, fields in
                 guard let duty = fields.text("duty"), let channel = fields.text("channel") else {
                     throw WebFailure.badForm
                 }
@@ -36,8 +36,8 @@ enum ListRoutes {
             }
         }
         // A search by name is a POST, so the name never appears in a URL or a log.
-        router.post("/cases/search") { request, _ in
-            try await app.form(request) { user, fields in
+        router.post("/cases/search") { request, context in
+            try await app.form(request, context) { user, fields in
                 Responses.page(try await caseList(app, user, filters: fields))
             }
         }

@@ -17,13 +17,23 @@ enum SignInRoutes {
                 status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
                 body: ResponseBody(byteBuffer: ByteBuffer(string: Pages.stylesheet)))
         }
-        router.get("/login") { request, _ in
-            if try await app.signedIn(request) != nil { return Responses.redirect(to: "/") }
-            return signInForm(app, next: FormFields(query: request)["next"], error: nil, status: .ok)
+        router.get("/login") { request, context in
+            let next = FormFields(query: request)["next"]
+            if try await app.signedIn(request, context) != nil { return Responses.redirect(to: safeNext(next) ?? "/") }
+            if let login = app.proxiedLogin(request, context) {
+                let now = Instant(Date())
+                guard let ticket = try await app.tracker.perform({ try $0.signIn(trustedLogin: login, now: now) })
+                else {
+                    throw WebFailure(status: .forbidden, message: "the proxy names no enabled staff account")
+                }
+                return Responses.redirect(
+                    to: safeNext(next) ?? "/", setting: [app.cookie.set(SessionCookie.session, to: ticket.token)])
+            }
+            return signInForm(app, next: next, error: nil, status: .ok)
         }
-        router.post("/login") { request, _ in try await signIn(request, app: app) }
-        router.post("/logout") { request, _ in
-            try await app.form(request) { _, _ in
+        router.post("/login") { request, context in try await signIn(request, app: app) }
+        router.post("/logout") { request, context in
+            try await app.form(request, context) { _, _ in
                 if let token = SessionCookie.value(SessionCookie.session, in: request) {
                     let now = Instant(Date())
                     try await app.tracker.perform { try $0.signOut(token: token, now: now) }

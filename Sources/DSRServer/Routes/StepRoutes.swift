@@ -9,7 +9,7 @@ import Hummingbird
 enum StepRoutes {
     static func add(to router: Router<WebContext>, app: WebApp) {
         router.post("/cases/:id/steps/:step") { request, context in
-            try await app.form(request) { user, fields in
+            try await app.form(request, context) { user, fields in
                 let id = try CaseRoutes.caseID(context)
                 guard let name = context.parameters.get("step"), let parse = steps[name] else {
                     throw WebFailure.notFound

@@ -8,14 +8,14 @@ import Hummingbird
 /// never put in a URL.
 enum SubjectRoutes {
     static func add(to router: Router<WebContext>, app: WebApp) {
-        router.get("/subject") { request, _ in
-            try await app.page(request) { user in
+        router.get("/subject") { request, context in
+            try await app.page(request, context) { user in
                 try user.requirePage(.exportSubject)
                 return subjectPage(app, user, name: nil, details: [])
             }
         }
-        router.post("/subject") { request, _ in
-            try await app.form(request) { user, fields in
+        router.post("/subject") { request, context in
+            try await app.form(request, context) { user, fields in
                 guard let name = fields.text("name") else {
                     throw WebFailure(status: .unprocessableContent, message: "give the person's name")
                 }

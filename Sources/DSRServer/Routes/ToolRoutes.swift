@@ -7,17 +7,17 @@ import Hummingbird
 /// Everyone's tools: the deadline calculator and the account page (password, language).
 enum ToolRoutes {
     static func add(to router: Router<WebContext>, app: WebApp) {
-        router.get("/deadline") { request, _ in
-            try await app.page(request) { user in
+        router.get("/deadline") { request, context in
+            try await app.page(request, context) { user in
                 let query = FormFields(query: request)
                 return try await deadlinePage(app, user, query)
             }
         }
-        router.get("/account") { request, _ in
-            try await app.page(request) { user in accountPage(app, user, error: nil, notice: nil) }
+        router.get("/account") { request, context in
+            try await app.page(request, context) { user in accountPage(app, user, error: nil, notice: nil) }
         }
-        router.post("/account/password") { request, _ in
-            try await app.form(request) { user, fields in
+        router.post("/account/password") { request, context in
+            try await app.form(request, context) { user, fields in
                 guard let new = fields["new_password"], new == fields["repeat_password"] else {
                     return accountPage(app, user, error: ("new_password", "the two new passwords differ"), notice: nil)
                 }
@@ -31,8 +31,8 @@ enum ToolRoutes {
                 return accountPage(app, user, error: nil, notice: PageTexts.words(user.language)["saved"])
             }
         }
-        router.post("/account/second-factor") { request, _ in
-            try await app.form(request) { user, _ in
+        router.post("/account/second-factor") { request, context in
+            try await app.form(request, context) { user, _ in
                 let setup = try await app.run(user) { try $0.beginSecondFactor() }
                 return accountPage(app, user, error: nil, notice: nil, setup: setup)
             }
@@ -41,8 +41,8 @@ enum ToolRoutes {
             ("confirm", { @Sendable (session: Session, code: String) in try session.confirmSecondFactor(code: code) }),
             ("remove", { @Sendable (session: Session, code: String) in try session.removeSecondFactor(code: code) }),
         ] {
-            router.post("/account/second-factor/\(path)") { request, _ in
-                try await app.form(request) { user, fields in
+            router.post("/account/second-factor/\(path)") { request, context in
+                try await app.form(request, context) { user, fields in
                     let code = fields["code"] ?? ""
                     do {
                         try await app.run(user) { try change($0, code) }
@@ -53,8 +53,8 @@ enum ToolRoutes {
                 }
             }
         }
-        router.post("/account/language") { request, _ in
-            try await app.form(request) { user, fields in
+        router.post("/account/language") { request, context in
+            try await app.form(request, context) { user, fields in
                 guard let language = fields.text("language").flatMap(Language.init(rawValue:)) else {
                     throw WebFailure.badForm
                 }

@@ -22,17 +22,31 @@ struct WebApp: Sendable {
     /// The largest form body accepted (1 MiB); a larger one is answered 413.
     static let maximumFormBytes = 1 << 20
 
-    /// The signed-in user of a request, if its session cookie names an open session.
-    func signedIn(_ request: Request) async throws -> SignedIn? {
+    /// The signed-in user of a request, if its session cookie names an open session. Behind
+    /// a trusted proxy, a session of another login than the one the proxy names counts as
+    /// signed out (a shared browser after someone else signed in at the proxy).
+    func signedIn(_ request: Request, _ context: WebContext) async throws -> SignedIn? {
         guard let token = SessionCookie.value(SessionCookie.session, in: request) else { return nil }
         let now = Instant(Date())
-        return try await tracker.perform { try $0.signedIn(token: token, now: now) }
+        guard let user = try await tracker.perform({ try $0.signedIn(token: token, now: now) }) else { return nil }
+        if let named = proxiedLogin(request, context), named != user.session.actor { return nil }
+        return user
+    }
+
+    /// The login a trusted reverse proxy names in its header, for a request that came from it.
+    func proxiedLogin(_ request: Request, _ context: WebContext) -> String? {
+        guard let proxy = settings.trustedProxy, context.peerAddress == proxy.address,
+            let login = request.headers[proxy.header]?.trimmingCharacters(in: .whitespaces), !login.isEmpty
+        else { return nil }
+        return login
     }
 
     /// A page for signed-in users: anyone else is sent to the sign-in form (303), which
     /// brings them back to this path afterwards (never its query, which could hold a name).
-    func page(_ request: Request, _ body: (SignedIn) async throws -> Response) async throws -> Response {
-        guard let user = try await signedIn(request) else {
+    func page(_ request: Request, _ context: WebContext, _ body: (SignedIn) async throws -> Response)
+        async throws -> Response
+    {
+        guard let user = try await signedIn(request, context) else {
             let path = request.uri.path
             let next =
                 path == "/" ? "" : "?next=" + (path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
@@ -44,9 +58,11 @@ struct WebApp: Sendable {
 
     /// A state-changing form of a signed-in user: refused with 403 (and nothing done) unless
     /// signed in, from this site, and carrying the session's form token; larger than 1 MiB: 413.
-    func form(_ request: Request, _ body: (SignedIn, FormFields) async throws -> Response) async throws -> Response {
+    func form(
+        _ request: Request, _ context: WebContext, _ body: (SignedIn, FormFields) async throws -> Response
+    ) async throws -> Response {
         let fields = try await Self.fields(of: request)
-        guard let user = try await signedIn(request), !formGuard.isCrossSite(request),
+        guard let user = try await signedIn(request, context), !formGuard.isCrossSite(request),
             FormGuard.tokensMatch(fields["_csrf"], user.csrfToken)
         else { throw WebFailure.forbidden }
         if mustSetUpSecondFactor(user, request) { throw WebFailure.forbidden }
