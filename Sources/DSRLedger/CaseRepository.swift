@@ -42,9 +42,6 @@ public protocol CaseRepository: CaseRecords, SignInRecords {
     func schemaVersion() throws -> [String]
     /// How many cases and events the record holds.
     func counts() throws -> (cases: Int, events: Int)
-    /// The id of the newest event (0 when there is none): it changes with every write, from
-    /// any process, so it tells a cache whether the record changed.
-    func lastEventID() throws -> Int64
     /// Stores a policy text (once per content hash), as the default for new cases if asked; returns its hash.
     @discardableResult
     func storePolicy(text: String, source: String, now: Instant, makeDefault: Bool) throws -> String

@@ -45,6 +45,26 @@ public struct StoredWebSession: Sendable, Equatable {
     }
 }
 
+/// Everything a request of a signed-in browser needs, read in one snapshot: its session, the
+/// account's credential, the staff accounts (for the role) and the record's version.
+public struct WebSessionState: Sendable {
+    public var session: StoredWebSession
+    public var credential: StoredCredential?
+    public var accounts: [StaffAccount]
+    /// The newest event's id (0 when there is none): every write, by any process, changes it,
+    /// so it tells a cache whether the record changed.
+    public var recordVersion: Int64
+
+    public init(
+        session: StoredWebSession, credential: StoredCredential?, accounts: [StaffAccount], recordVersion: Int64
+    ) {
+        self.session = session
+        self.credential = credential
+        self.accounts = accounts
+        self.recordVersion = recordVersion
+    }
+}
+
 /// What became of an attempt to sign in, as the sign-in log keeps it.
 public enum SignInOutcome: String, Sendable {
     case succeeded, failed, throttled
@@ -73,6 +93,8 @@ public protocol SignInRecords: Sendable {
     func failedSignIns(loginKey: String, since: Instant) throws -> [Instant]
     func startWebSession(_ session: StoredWebSession) throws
     func webSession(tokenHash: String) throws -> StoredWebSession?
+    /// A session with its credential, the accounts and the record's version, in one read.
+    func webSessionState(tokenHash: String) throws -> WebSessionState?
     func touchWebSession(tokenHash: String, at: Instant) throws
     func endWebSession(tokenHash: String) throws
     /// Ends the web sessions that began before `createdBefore` or were idle since `idleSince`.

@@ -4,18 +4,18 @@ import GRDB
 
 extension CaseStore: SignInRecords {
     public func credential(login: String) throws -> StoredCredential? {
-        try pool.read { db in
-            try Row.fetchOne(
-                db,
-                sql:
-                    "SELECT passwordHash, changedAt, language, totpSecret, totpEnabled FROM credential WHERE login = ?",
-                arguments: [login]
-            ).map {
-                StoredCredential(
-                    login: login, passwordHash: $0["passwordHash"],
-                    changedAt: Instant(secondsSinceEpoch: $0["changedAt"]), language: $0["language"],
-                    totpSecret: $0["totpSecret"], totpEnabled: $0["totpEnabled"])
-            }
+        try pool.read { db in try Self.credential(login: login, db: db) }
+    }
+
+    static func credential(login: String, db: Database) throws -> StoredCredential? {
+        try Row.fetchOne(
+            db,
+            sql: "SELECT passwordHash, changedAt, language, totpSecret, totpEnabled FROM credential WHERE login = ?",
+            arguments: [login]
+        ).map {
+            StoredCredential(
+                login: login, passwordHash: $0["passwordHash"], changedAt: Instant(secondsSinceEpoch: $0["changedAt"]),
+                language: $0["language"], totpSecret: $0["totpSecret"], totpEnabled: $0["totpEnabled"])
         }
     }
 
@@ -108,16 +108,28 @@ extension CaseStore: SignInRecords {
     }
 
     public func webSession(tokenHash: String) throws -> StoredWebSession? {
+        try pool.read { db in try Self.webSession(tokenHash: tokenHash, db: db) }
+    }
+
+    public func webSessionState(tokenHash: String) throws -> WebSessionState? {
         try pool.read { db in
-            try Row.fetchOne(
-                db, sql: "SELECT login, csrfToken, createdAt, lastSeenAt FROM webSession WHERE tokenHash = ?",
-                arguments: [tokenHash]
-            ).map {
-                StoredWebSession(
-                    tokenHash: tokenHash, login: $0["login"], csrfToken: $0["csrfToken"],
-                    createdAt: Instant(secondsSinceEpoch: $0["createdAt"]),
-                    lastSeenAt: Instant(secondsSinceEpoch: $0["lastSeenAt"]))
-            }
+            guard let session = try Self.webSession(tokenHash: tokenHash, db: db) else { return nil }
+            return WebSessionState(
+                session: session, credential: try Self.credential(login: session.login, db: db),
+                accounts: try AccountRow.order(AccountRow.Columns.login).fetchAll(db).map { try $0.account() },
+                recordVersion: try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM event") ?? 0)
+        }
+    }
+
+    static func webSession(tokenHash: String, db: Database) throws -> StoredWebSession? {
+        try Row.fetchOne(
+            db, sql: "SELECT login, csrfToken, createdAt, lastSeenAt FROM webSession WHERE tokenHash = ?",
+            arguments: [tokenHash]
+        ).map {
+            StoredWebSession(
+                tokenHash: tokenHash, login: $0["login"], csrfToken: $0["csrfToken"],
+                createdAt: Instant(secondsSinceEpoch: $0["createdAt"]),
+                lastSeenAt: Instant(secondsSinceEpoch: $0["lastSeenAt"]))
         }
     }
 

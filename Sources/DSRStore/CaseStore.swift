@@ -178,10 +178,6 @@ public final class CaseStore: Sendable {
 }
 
 extension CaseStore {
-    public func lastEventID() throws -> Int64 {
-        try pool.read { db in try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM event") ?? 0 }
-    }
-
     /// How many cases and events the database holds.
     public func counts() throws -> (cases: Int, events: Int) {
         try pool.read { db in

@@ -26,6 +26,8 @@ public struct SignedIn: Sendable {
     public let startedAt: Instant
     /// Whether the account signs in with a one-time code as well.
     public let secondFactor: Bool
+    /// The record's version when the request began (the newest event's id).
+    public let recordVersion: Int64
 }
 
 extension Tracker {
@@ -85,10 +87,11 @@ extension Tracker {
     }
 
     /// The signed-in user of a session id, if the session is still open at `now` and its
-    /// account enabled; an expired session is ended on the server.
+    /// account enabled; an expired session is ended on the server. One read of the database.
     public func signedIn(token: String, now: Instant) throws -> SignedIn? {
         let hash = Chain.sha256Hex(token)
-        guard let stored = try AppError.mapping({ try store.webSession(tokenHash: hash) }) else { return nil }
+        guard let state = try AppError.mapping({ try store.webSessionState(tokenHash: hash) }) else { return nil }
+        let stored = state.session
         let seconds = now.secondsSinceEpoch
         guard seconds - stored.createdAt.secondsSinceEpoch < SignInLimits.lifetimeSeconds,
             seconds - stored.lastSeenAt.secondsSinceEpoch < SignInLimits.idleSeconds
@@ -96,17 +99,17 @@ extension Tracker {
             try AppError.mapping { try store.endWebSession(tokenHash: hash) }
             return nil
         }
-        guard let session = try? self.session(login: stored.login, now: now), session.access.role != nil else {
-            return nil
-        }
+        guard let session = try? self.session(login: stored.login, accounts: state.accounts, now: now),
+            session.access.role != nil
+        else { return nil }
         if seconds - stored.lastSeenAt.secondsSinceEpoch >= SignInLimits.touchIntervalSeconds {
             try AppError.mapping { try store.touchWebSession(tokenHash: hash, at: now) }
         }
-        let credential = try AppError.mapping { try store.credential(login: stored.login) }
+        let credential = state.credential
         return SignedIn(
             session: session, csrfToken: stored.csrfToken,
             language: credential.flatMap { Language(rawValue: $0.language) } ?? .de, startedAt: stored.createdAt,
-            secondFactor: credential?.totpEnabled ?? false)
+            secondFactor: credential?.totpEnabled ?? false, recordVersion: state.recordVersion)
     }
 
     /// Ends a web session on the server (sign-out).

@@ -131,7 +131,12 @@ public final class Tracker: Sendable {
     /// the database has none). A vault key the database does not know yet is adopted here,
     /// which only the DPO may do.
     public func session(login: String, now: Instant) throws -> Session {
-        let access = try Access(login: login, accounts: try AppError.mapping { try store.accounts() })
+        try session(login: login, accounts: try AppError.mapping { try store.accounts() }, now: now)
+    }
+
+    /// A session for `login` among accounts already read (a web request reads them with its session).
+    func session(login: String, accounts: [StaffAccount], now: Instant) throws -> Session {
+        let access = try Access(login: login, accounts: accounts)
         if store.vaultKeyAwaitsAdoption {
             try access.require(.adoptVaultKey)
             try AppError.mapping { try store.adoptVaultKey() }

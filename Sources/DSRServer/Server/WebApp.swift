@@ -124,9 +124,9 @@ struct WebApp: Sendable {
     func cachedPage(
         _ request: Request, _ user: SignedIn, build: @escaping @Sendable () async throws -> String
     ) async throws -> Response {
-        let version = try await tracker.perform { try $0.recordVersion() }
         let key = PageCache.Key(
-            session: user.csrfToken, path: user.language.rawValue + " " + request.uri.description, version: version,
+            session: user.csrfToken, path: user.language.rawValue + " " + request.uri.description,
+            version: user.recordVersion,
             minute: user.session.now.secondsSinceEpoch / 60)
         return Responses.page(try await pageCache.page(key, render: build))
     }
