@@ -82,6 +82,9 @@ public protocol SignInRecords: Sendable {
     func setLanguage(login: String, language: String) throws
     /// Sets an account's TOTP secret (nil: none) and whether sign-in asks for its code.
     func setTOTP(login: String, secret: String?, enabled: Bool) throws
+    /// Marks the time step of a one-time code as used, unless it (or a later one) already was:
+    /// false then, so a code works once.
+    func useOneTimeCodeStep(login: String, step: Int64) throws -> Bool
     /// Sets (or with nil revokes) the SHA-256 of an account's secret calendar address.
     func setCalendarToken(login: String, hash: String?) throws
     /// The account whose calendar address has this hash.

@@ -58,6 +58,16 @@ extension CaseStore: SignInRecords {
         }
     }
 
+    public func useOneTimeCodeStep(login: String, step: Int64) throws -> Bool {
+        try write { db in
+            try db.execute(
+                sql:
+                    "UPDATE credential SET totpLastStep = ? WHERE login = ? AND (totpLastStep IS NULL OR totpLastStep < ?)",
+                arguments: [step, login, step])
+            return db.changesCount == 1
+        }
+    }
+
     public func setCalendarToken(login: String, hash: String?) throws {
         try write { db in
             try db.execute(

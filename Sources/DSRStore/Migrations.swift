@@ -111,7 +111,8 @@ enum Migrations {
                         language TEXT NOT NULL DEFAULT 'de',
                         calendarTokenHash TEXT UNIQUE,
                         totpSecret TEXT,
-                        totpEnabled INTEGER NOT NULL DEFAULT 0
+                        totpEnabled INTEGER NOT NULL DEFAULT 0,
+                        totpLastStep INTEGER
                     );
                     CREATE TABLE webSession (
                         tokenHash TEXT PRIMARY KEY,

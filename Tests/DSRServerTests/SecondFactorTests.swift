@@ -8,8 +8,10 @@ import Testing
 /// for every account by `dsr serve --require-totp`.
 @Suite("Second factor")
 struct SecondFactorTests {
-    /// Sets up a second factor for a signed-in client and returns its secret.
-    func setUp(_ client: WebClient) throws -> String {
+    /// Sets up a second factor for a signed-in client; returns its secret and the moment
+    /// whose code confirmed it.
+    @discardableResult
+    func setUp(_ client: WebClient) throws -> (secret: String, confirmedAt: Instant) {
         let account = try client.get("/account")
         let begun = try client.post("/account/second-factor", [("_csrf", account.csrfToken!)])
         let secret = try #require(begun.body.firstMatch(#"id="totp-secret" value="([A-Z2-7]{32})""#))
@@ -18,19 +20,20 @@ struct SecondFactorTests {
         #expect(wrong.status == 422)
         let begunAgain = try client.post("/account/second-factor", [("_csrf", account.csrfToken!)])
         let fresh = try #require(begunAgain.body.firstMatch(#"id="totp-secret" value="([A-Z2-7]{32})""#))
-        let code = try #require(OneTimeCode.code(secret: fresh, at: Instant(Date())))
+        let confirmedAt = Instant(Date())
+        let code = try #require(OneTimeCode.code(secret: fresh, at: confirmedAt))
         let confirmed = try client.post(
             "/account/second-factor/confirm", [("_csrf", account.csrfToken!), ("code", code)])
         #expect(confirmed.status == 303)
         #expect(secret != fresh, "each setup makes a new secret")
-        return fresh
+        return (fresh, confirmedAt)
     }
 
-    @Test("once set up, sign-in needs the code as well; a wrong code is refused like a wrong password")
+    @Test("once set up, sign-in needs the code; a wrong or an already used code is refused like a wrong password")
     func signInWithCode() throws {
         let server = try ServerProcess(cases: 5)
         defer { server.stop() }
-        let secret = try setUp(try server.signedIn("leitung"))
+        let (secret, confirmedAt) = try setUp(try server.signedIn("leitung"))
         func attempt(_ code: String?) throws -> WebResponse {
             let client = server.client()
             let token = try client.get("/login").csrfToken!
@@ -40,7 +43,11 @@ struct SecondFactorTests {
         }
         #expect(try attempt(nil).status == 401)
         #expect(try attempt("123456").status == 401)
-        #expect(try attempt(OneTimeCode.code(secret: secret, at: Instant(Date()))!).status == 303)
+        // The code that confirmed the setup is spent; the app's next code (one step of drift) signs in, once.
+        let next = OneTimeCode.code(secret: secret, at: Instant(secondsSinceEpoch: confirmedAt.secondsSinceEpoch + 30))!
+        #expect(try attempt(OneTimeCode.code(secret: secret, at: confirmedAt)!).status == 401)
+        #expect(try attempt(next).status == 303)
+        #expect(try attempt(next).status == 401, "a one-time code works once")
     }
 
     @Test("with --require-totp an account without a second factor reaches only its account page")
@@ -54,7 +61,7 @@ struct SecondFactorTests {
         let account = try clerk.get("/account")
         #expect(account.status == 200)
         #expect(try clerk.post("/cases", [("_csrf", account.csrfToken!), ("kind", "access")]).status == 403)
-        _ = try setUp(clerk)
+        try setUp(clerk)
         // The session now belongs to an account with a second factor.
         #expect(try clerk.get("/").status == 200)
     }

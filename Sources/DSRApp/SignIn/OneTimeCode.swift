@@ -20,12 +20,20 @@ public enum OneTimeCode {
         return code(key: key, counter: UInt64(max(0, moment.secondsSinceEpoch) / stepSeconds))
     }
 
-    /// Whether `code` is the secret's code at `moment` or one step either side (clock drift).
-    static func verify(_ code: String, secret: String, at moment: Instant) -> Bool {
+    /// The time step whose code `code` is: the step of `moment` or one either side (clock
+    /// drift); nil if it is none of them.
+    static func step(of code: String, secret: String, at moment: Instant) -> Int64? {
         let typed = code.filter { !$0.isWhitespace }
-        guard typed.count == digits, typed.allSatisfy(\.isASCII), let key = bytes(base32: secret) else { return false }
-        let step = UInt64(max(0, moment.secondsSinceEpoch) / stepSeconds)
-        return [step - 1, step, step + 1].contains { ConstantTime.equal(Self.code(key: key, counter: $0), typed) }
+        guard typed.count == digits, typed.allSatisfy(\.isASCII), let key = bytes(base32: secret) else { return nil }
+        let step = max(0, moment.secondsSinceEpoch) / stepSeconds
+        return [step - 1, step, step + 1].first {
+            ConstantTime.equal(Self.code(key: key, counter: UInt64(max(0, $0))), typed)
+        }
+    }
+
+    /// Whether `code` is the secret's code at `moment` or one step either side.
+    static func verify(_ code: String, secret: String, at moment: Instant) -> Bool {
+        step(of: code, secret: secret, at: moment) != nil
     }
 
     /// The `otpauth://` address authenticator apps read (typed in or as a QR code).

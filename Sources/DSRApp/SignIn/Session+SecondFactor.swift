@@ -19,10 +19,14 @@ extension Session {
     /// Confirms the secret being set up with a code from the app; from then on sign-in asks for a code.
     public func confirmSecondFactor(code: String) throws {
         let stored = try AppError.mapping { try tracker.store.credential(login: actor) }
-        guard let secret = stored?.totpSecret, OneTimeCode.verify(code, secret: secret, at: now) else {
+        guard let secret = stored?.totpSecret, let step = OneTimeCode.step(of: code, secret: secret, at: now) else {
             throw AppError(.badInput, "the one-time code does not match; type the code the app shows now")
         }
-        try AppError.mapping { try tracker.store.setTOTP(login: actor, secret: secret, enabled: true) }
+        try AppError.mapping {
+            try tracker.store.setTOTP(login: actor, secret: secret, enabled: true)
+            // The confirming code is spent: it does not sign anyone in afterwards.
+            _ = try tracker.store.useOneTimeCodeStep(login: actor, step: step)
+        }
         tracker.store.logger.notice("second factor enabled")
     }
 

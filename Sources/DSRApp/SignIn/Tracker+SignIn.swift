@@ -48,11 +48,17 @@ extension Tracker {
         let stored = try account.flatMap { account in
             try AppError.mapping { try store.credential(login: account.login) }
         }
-        let secondFactorHolds =
-            stored.map { !$0.totpEnabled || OneTimeCode.verify(code ?? "", secret: $0.totpSecret ?? "", at: now) }
-            ?? false
+        let codeStep = stored.flatMap { OneTimeCode.step(of: code ?? "", secret: $0.totpSecret ?? "", at: now) }
+        let secondFactorHolds = stored.map { !$0.totpEnabled || codeStep != nil } ?? false
         guard PasswordRules.verify(password, hash: stored?.passwordHash), secondFactorHolds, let account else {
             try log(key, account?.login, .failed, now, keepSince)
+            return .refused
+        }
+        // A one-time code signs in once: a code seen on the way (over a shoulder, in a proxy) is spent.
+        if stored?.totpEnabled == true, let codeStep,
+            !(try AppError.mapping { try store.useOneTimeCodeStep(login: account.login, step: codeStep) })
+        {
+            try log(key, account.login, .failed, now, keepSince)
             return .refused
         }
         try log(key, account.login, .succeeded, now, keepSince)
