@@ -3,10 +3,9 @@ import DSRLedger
 import Foundation
 
 /// A browser's proof of sign-in: the session id for its cookie (kept nowhere else; the
-/// database holds its hash) and the account it belongs to.
+/// database holds its hash).
 public struct WebTicket: Sendable {
     public let token: String
-    public let login: String
 }
 
 /// What a sign-in attempt got.
@@ -23,7 +22,6 @@ public struct SignedIn: Sendable {
     public let session: Session
     public let csrfToken: String
     public let language: Language
-    public let startedAt: Instant
     /// Whether the account signs in with a one-time code as well.
     public let secondFactor: Bool
     /// The record's version when the request began (the newest event's id).
@@ -89,7 +87,7 @@ extension Tracker {
                     createdAt: now, lastSeenAt: now))
         }
         store.logger.notice("signed in")
-        return WebTicket(token: token, login: login)
+        return WebTicket(token: token)
     }
 
     /// The signed-in user of a session id, if the session is still open at `now` and its
@@ -114,7 +112,7 @@ extension Tracker {
         let credential = state.credential
         return SignedIn(
             session: session, csrfToken: stored.csrfToken,
-            language: credential.flatMap { Language(rawValue: $0.language) } ?? .de, startedAt: stored.createdAt,
+            language: credential.flatMap { Language(rawValue: $0.language) } ?? .de,
             secondFactor: credential?.totpEnabled ?? false, recordVersion: state.recordVersion)
     }
 

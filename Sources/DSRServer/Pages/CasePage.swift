@@ -6,7 +6,6 @@ import DSRCore
 struct CasePage {
     let detail: CaseDetail
     let views: Views
-    let now: Instant
     let assignees: [String]
 
     var language: Language { views.language }

@@ -19,13 +19,12 @@ enum CalendarRoutes {
             guard let session = try await app.tracker.perform({ try $0.calendarSession(token: token, now: now) }) else {
                 throw WebFailure.notFound
             }
-            let path = FileManager.default.temporaryDirectory.appendingPathComponent(
-                "dsr-ics-\(RandomToken.make(bytes: 12))")
-            defer { try? FileManager.default.removeItem(at: path) }
-            try await session.perform { try $0.deadlineCalendar(to: path.path) }
+            let feed = try await ScratchFile.bytes { path in
+                try await session.perform { try $0.deadlineCalendar(to: path) }
+            }
             return Response(
                 status: .ok, headers: [.contentType: "text/calendar; charset=utf-8", .cacheControl: "no-store"],
-                body: ResponseBody(byteBuffer: ByteBuffer(bytes: try Data(contentsOf: path))))
+                body: ResponseBody(byteBuffer: feed))
         }
         router.post("/account/calendar") { request, context in
             try await app.form(request, context) { user, fields in

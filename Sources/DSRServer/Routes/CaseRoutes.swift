@@ -49,8 +49,7 @@ enum CaseRoutes {
         }
         let views = Views(language: user.language, zone: detail.engine.zone)
         let page = CasePage(
-            detail: detail, views: views, now: user.session.now,
-            assignees: accounts.filter(\.enabled).map(\.login))
+            detail: detail, views: views, assignees: accounts.filter(\.enabled).map(\.login))
         var values = app.frame(user, title: "\(PageTexts.words(user.language)["case"]!) \(id.rawValue)")
         values["case"] = page.values()
         values["canAssign"] = user.session.access.allows(.assignCase)

@@ -77,11 +77,7 @@ enum DPORoutes {
         } catch {
             throw WebFailure(input: error)
         }
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "dsr-report-\(RandomToken.make(bytes: 12))")
-        defer { try? FileManager.default.removeItem(at: file) }
-        try await app.run(user) { try $0.export(request, to: file.path) }
-        let bytes = try Data(contentsOf: file)
+        let bytes = try await ScratchFile.bytes { path in try await app.run(user) { try $0.export(request, to: path) } }
         let types: [ReportFormat: String] = [
             .xml: "application/xml", .html: "text/html; charset=utf-8", .csv: "text/csv; charset=utf-8",
             .ics: "text/calendar; charset=utf-8",
@@ -89,7 +85,7 @@ enum DPORoutes {
         let zone = app.tracker.engine.zone
         let day = ISOFormat.date(CivilDate(dayNumber: zone.localDayNumber(at: user.session.now)))
         return Responses.download(
-            ByteBuffer(bytes: bytes), fileName: "dsr-report-\(day).\(format.rawValue)", contentType: types[format]!)
+            bytes, fileName: "dsr-report-\(day).\(format.rawValue)", contentType: types[format]!)
     }
 
     static func purgePage(_ app: WebApp, _ user: SignedIn, candidates: [PurgeCandidate], done: Bool) -> Response {

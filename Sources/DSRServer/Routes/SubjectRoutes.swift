@@ -34,7 +34,7 @@ enum SubjectRoutes {
         values["cases"] = details.map { detail in
             CasePage(
                 detail: detail, views: Views(language: user.language, zone: detail.engine.zone),
-                now: user.session.now, assignees: []
+                assignees: []
             ).values()
         }
         return app.render("subject", values)
