@@ -27,3 +27,15 @@ public struct Instant: Hashable, Comparable, Sendable {
         lhs.secondsSinceEpoch < rhs.secondsSinceEpoch
     }
 }
+
+/// Encoded as its seconds since 1970 (a JSON number).
+extension Instant: Codable {
+    public init(from decoder: any Decoder) throws {
+        secondsSinceEpoch = try decoder.singleValueContainer().decode(Int64.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(secondsSinceEpoch)
+    }
+}
