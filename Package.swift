@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "DSRLedger", targets: ["DSRLedger"]),
         .library(name: "DSRStore", targets: ["DSRStore"]),
         .library(name: "DSRReports", targets: ["DSRReports"]),
+        .library(name: "DSRMail", targets: ["DSRMail"]),
         .library(name: "DSRApp", targets: ["DSRApp"]),
         .library(name: "DSRServer", targets: ["DSRServer"]),
         .library(name: "DSRCommands", targets: ["DSRCommands"]),
@@ -69,6 +70,12 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Reading mail for intake: RFC 5322 headers, MIME, charsets, mbox and Maildir; bytes in,
+        // messages and the evidence of their moment of receipt out. No I/O beyond reading files.
+        .target(
+            name: "DSRMail",
+            dependencies: ["DSRCore", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         // Audit XML, HTML report, CSV, ICS — all written as streams; letters from Mustache templates.
         .target(
             name: "DSRReports",
@@ -86,6 +93,7 @@ let package = Package(
                 "DSRXML",
                 "DSRStore",
                 "DSRReports",
+                "DSRMail",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -99,6 +107,7 @@ let package = Package(
                 "DSRCore",
                 "DSRLedger",
                 "DSRReports",
+                "DSRMail",
                 "DSRApp",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -118,6 +127,7 @@ let package = Package(
                 "DSRApp",
                 "DSRXML",
                 "DSRReports",
+                "DSRMail",
                 "DSRServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -148,9 +158,12 @@ let package = Package(
             dependencies: ["DSRLedger", "DSRCore", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .testTarget(name: "DSRStoreTests", dependencies: ["DSRStore", "DSRLedger", "DSRCore", "DSRXML"]),
+        // The mail reader on the fixture set in Fixtures/mail, and a seeded mutator (fuzzing).
+        .testTarget(name: "DSRMailTests", dependencies: ["DSRMail", "DSRCore"]),
         .testTarget(name: "DSRReportsTests", dependencies: ["DSRReports", "DSRLedger", "DSRCore", "DSRXML"]),
         // The use cases in process: roles, refusals, staff accounts, input rules.
-        .testTarget(name: "DSRAppTests", dependencies: ["DSRApp", "DSRStore", "DSRCore", "DSRXML"]),
+        .testTarget(
+            name: "DSRAppTests", dependencies: ["DSRApp", "DSRStore", "DSRLedger", "DSRCore", "DSRXML", "DSRMail"]),
         // End-to-end: runs the built `dsr` binary as a real process.
         .testTarget(name: "DSRCommandsTests", dependencies: ["dsr", "DSRCore", "DSRXML", "DSRTestSupport"]),
         // The web application through `dsr serve` as a real process, over real sockets.

@@ -1,3 +1,4 @@
+import DSRApp
 import DSRCore
 import Foundation
 

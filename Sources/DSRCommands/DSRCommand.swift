@@ -14,7 +14,8 @@ public struct DSRCommand: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            InitCommand.self, LogCommand.self, AckCommand.self, IdentityCommand.self, ClarifyCommand.self,
+            InitCommand.self, IntakeCommand.self, InboxCommand.self, LogCommand.self, AckCommand.self,
+            IdentityCommand.self, ClarifyCommand.self,
             ExtendCommand.self, ForwardCommand.self, NotifyRecipientsCommand.self, AnswerCommand.self,
             WithdrawCommand.self, AssignCommand.self, NoteCommand.self, CloseCommand.self, ReopenCommand.self,
             ReplyRouteCommand.self, LetterCommand.self, DutiesCommand.self, DutyCommand.self,
@@ -22,7 +23,7 @@ public struct DSRCommand: ParsableCommand {
             InfoCommand.self, ImportCommand.self, ExportCommand.self, PurgeCommand.self, BackupCommand.self,
             RestoreCommand.self,
             SubjectCommand.self, UserCommand.self, KeygenCommand.self, DemoCommand.self, DeadlineCommand.self,
-            CalendarCommand.self, PolicyCommand.self, ServeCommand.self,
+            CalendarCommand.self, PolicyCommand.self, ServeCommand.self, TokenCommand.self,
         ]
     )
 
@@ -70,7 +71,7 @@ struct CommandFailure: Error {
         let code: Int32 =
             switch error.kind {
             case .notPermitted: Self.notPermitted
-            case .badInput, .notFound: Self.badInput
+            case .badInput, .conflict, .notFound: Self.badInput
             case .io: Self.ioError
             case .internal: Self.internalError
             }
@@ -85,5 +86,12 @@ struct CommandFailure: Error {
     func report() -> Never {
         FileHandle.standardError.write(Data("dsr: \(message)\n".utf8))
         Foundation.exit(exitCode)
+    }
+}
+
+extension OrderedJSONEncoder {
+    /// Prints the JSON of `value` on standard output.
+    static func print(_ value: some Encodable) throws {
+        FileHandle.standardOutput.write(try line(value))
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DSRApp
 import DSRCore
 import Foundation
 
@@ -72,18 +73,7 @@ struct DeadlineCommand: ParsableCommand {
         let evaluatedAt = try at.map { try input.instant(from: $0, now: now) } ?? now
         let schedule = try engine.schedule(facts, at: evaluatedAt)
         if output.json {
-            var json = JSONWriter()
-            json.beginObject()
-            json.scheduleFields(schedule, zone: engine.zone)
-            json.key("kind")
-            json.string(kind.rawValue)
-            json.key("status")
-            json.string(schedule.status.rawValue)
-            json.key("office_hours_left")
-            json.number((schedule.officeHoursLeft * 10).rounded() / 10)
-            json.endObject()
-            json.newline()
-            FileHandle.standardOutput.write(json.data)
+            FileHandle.standardOutput.write(DeadlineJSON.line(schedule, kind: kind, zone: engine.zone).data)
         } else {
             let text = DeadlineReport(
                 engine: engine, format: HumanFormat(language: output.lang, zone: engine.zone)

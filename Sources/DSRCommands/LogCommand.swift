@@ -14,16 +14,33 @@ struct LogCommand: ParsableCommand {
             Unterlassung/injunction, Beseitigung/removal (civil claims: give --due).
             Personal text options accept - to read standard input, and --interactive asks for
             name, contact, reference and note, so no name shows in the process list.
+            With --from-item ITEM the case is opened from an inbox item (dsr inbox): channel
+            e-mail, the moment of receipt its evidence chose, name, address, Message-ID and text
+            from the message unless given. --received TIME or --take-forwarded (the earliest time
+            of a forwarded message inside) take another moment; both need --receipt-reason.
             """)
 
     @Option(name: .long, help: "Request kind(s), comma-separated.")
     var kind: String
 
     @Option(name: .long, help: "email, post, facebook, twitter, instagram, youtube, phone or in-person.")
-    var channel: String
+    var channel: String?
 
     @Option(name: .long, help: ArgumentHelp("When the request reached the office's channel.", valueName: "when"))
-    var received: String
+    var received: String?
+
+    @Option(
+        name: .customLong("from-item"), help: ArgumentHelp("Open the case from this inbox item.", valueName: "item"))
+    var fromItem: Int?
+
+    @Flag(
+        name: .customLong("take-forwarded"), help: "With --from-item: the earliest time of a forwarded message inside.")
+    var takeForwarded = false
+
+    @Option(
+        name: .customLong("receipt-reason"),
+        help: ArgumentHelp("With --from-item: why another moment of receipt counts.", valueName: "text"))
+    var receiptReason: String?
 
     @Option(name: .long, help: ArgumentHelp("The data subject's name (or --interactive).", valueName: "name"))
     var subject: String?
@@ -48,6 +65,27 @@ struct LogCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
+        let stdinCount = [subject, contact, reference, note, receiptReason].filter { $0 == "-" }.count
+        guard stdinCount <= 1 else { throw ValidationError("only one option can read standard input (-)") }
+        if fromItem != nil {
+            guard channel == nil else {
+                throw ValidationError("a case from an inbox item came by e-mail; drop --channel")
+            }
+            guard !interactive else { throw ValidationError("--interactive and --from-item do not go together") }
+            guard !(takeForwarded && received != nil) else {
+                throw ValidationError("give either --received or --take-forwarded")
+            }
+            guard (received == nil && !takeForwarded) == (receiptReason == nil) else {
+                throw ValidationError("--received and --take-forwarded need --receipt-reason, and only they")
+            }
+            return
+        }
+        guard channel != nil, received != nil else {
+            throw ValidationError("give --channel and --received (or --from-item ITEM)")
+        }
+        guard !takeForwarded, receiptReason == nil else {
+            throw ValidationError("--take-forwarded and --receipt-reason go with --from-item")
+        }
         if interactive {
             guard [subject, contact, reference, note].allSatisfy({ $0 == nil }) else {
                 throw ValidationError(
@@ -59,13 +97,10 @@ struct LogCommand: ParsableCommand {
         guard subject != nil else {
             throw ValidationError("give the person's name with --subject (- reads standard input) or use --interactive")
         }
-        let stdinCount = [subject, contact, reference, note].filter { $0 == "-" }.count
-        guard stdinCount <= 1 else { throw ValidationError("only one option can read standard input (-)") }
     }
 
     func run() throws {
         let kinds = try RequestKindList.parse(kind)
-        guard let channelValue = Channel(name: channel) else { throw DSRCoreError.unknownChannel(channel) }
         let claimantDue = try due.map { try CivilDateInput.parse($0) }
         if let civil = kinds.first(where: \.isCivilClaim), claimantDue == nil {
             throw CommandFailure(
@@ -74,11 +109,47 @@ struct LogCommand: ParsableCommand {
         }
         let personal = interactive ? try askPersonalData() : try personalDataFromOptions()
         let session = try store.session(policy: policy, for: .logCase)
-        let input = CaseInput(
-            kinds: kinds, channel: channelValue, received: try session.instant(received), claimantDue: claimantDue,
-            personal: personal)
-        let change = try namingFlags(["the moment of receipt": "--received"]) { try session.logCase(input) }
+        let change = try namingFlags([
+            "the moment of receipt": "--received", "the person's name": "--subject",
+            "the reason for another moment of receipt": "--receipt-reason",
+        ]) {
+            if let fromItem {
+                return try logFromItem(fromItem, kinds: kinds, claimantDue: claimantDue, given: personal, in: session)
+            }
+            let channelText = channel ?? ""
+            guard let channelValue = Channel(name: channelText) else { throw DSRCoreError.unknownChannel(channelText) }
+            let input = CaseInput(
+                kinds: kinds, channel: channelValue, received: try session.instant(received ?? ""),
+                claimantDue: claimantDue, personal: personal)
+            return try session.logCase(input)
+        }
         try CaseOutput(language: output.lang, engine: change.engine).printRecorded(change, json: output.json)
+    }
+
+    /// Opens the case from an inbox item: the message's data where none was given, the moment
+    /// its evidence chose unless another is asked for.
+    private func logFromItem(
+        _ item: Int, kinds: [RequestKind], claimantDue: CivilDate?, given: [PersonalField: String], in session: Session
+    ) throws -> CaseChange {
+        let detail = try session.inboxItem(item)
+        let personal = detail.prefill.merging(given) { _, typed in typed }
+        let reason = try PersonalText.read(receiptReason, field: .reason, option: "--receipt-reason")
+        let receipt: ReceiptChoice
+        if let received {
+            receipt = .stated(try session.instant(received), reason: reason ?? "")
+        } else if takeForwarded {
+            let forwarded = detail.candidates.enumerated().filter { $0.element.source == .forwardedOriginal }
+            guard let earliest = forwarded.min(by: { $0.element.at < $1.element.at }) else {
+                throw CommandFailure(
+                    message: "inbox item \(item) holds no forwarded message with a time",
+                    exitCode: CommandFailure.badInput)
+            }
+            receipt = .candidate(earliest.offset, reason: reason ?? "")
+        } else {
+            receipt = .asRead
+        }
+        return try session.openCase(
+            fromItem: item, CaseFromItem(kinds: kinds, receipt: receipt, claimantDue: claimantDue, personal: personal))
     }
 
     /// The personal data given as options (or standard input for `-`).

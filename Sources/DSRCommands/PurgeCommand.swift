@@ -12,7 +12,9 @@ struct PurgeCommand: ParsableCommand {
         discussion: """
             Names, contacts and free text go, with their vault keys; kinds, channels, dates, \
             outcomes and legal bases stay for statistics. Each purge is an event in the log, and \
-            dsr verify still passes. Open cases are never purged.
+            dsr verify still passes. Open cases are never purged. Inbox items that were made a \
+            case or dismissed lose their message after the policy's inbox retention (P30D); new \
+            items are never purged.
             """)
 
     @Flag(name: .customLong("dry-run"), help: "List what would be erased; change nothing.")
@@ -27,14 +29,16 @@ struct PurgeCommand: ParsableCommand {
 
     func run() throws {
         let session = try store.session(policy: policy, for: .purge)
-        let candidates = try session.purge(at: try session.moment(at), dryRun: dryRun)
+        let moment = try session.moment(at)
+        let candidates = try session.purge(at: moment, dryRun: dryRun)
+        let inbox = try session.purgeInbox(at: moment, dryRun: dryRun)
         if output.json {
             try OrderedJSONEncoder.print(
                 PurgeJSON(
                     dryRun: dryRun,
                     cases: candidates.map {
                         .init(id: $0.caseID.rawValue, retainedUntil: $0.retainedUntil.description, records: $0.records)
-                    }))
+                    }, inbox: .init(items: inbox.items, records: inbox.records)))
             return
         }
         let lang = output.lang
@@ -51,6 +55,11 @@ struct PurgeCommand: ParsableCommand {
             text +=
                 "  \(candidate.caseID)  " + lang.pick("aufbewahrt bis ", "retained until ")
                 + "\(candidate.retainedUntil)  \(candidate.records)\n"
+        }
+        if inbox.items > 0 {
+            text += lang.pick(
+                "Posteingang: \(inbox.items) erledigte Nachrichten, \(inbox.records) Einträge mit Personendaten\n",
+                "Inbox: \(inbox.items) settled messages, \(inbox.records) personal-data records\n")
         }
         FileHandle.standardOutput.write(Data(text.utf8))
     }
@@ -70,11 +79,18 @@ private struct PurgeJSON: Encodable {
         }
     }
 
+    struct Inbox: Encodable {
+        let items: Int
+        let records: Int
+    }
+
     let dryRun: Bool
     let cases: [Case]
+    let inbox: Inbox
 
     enum CodingKeys: String, CodingKey {
         case dryRun = "dry_run"
         case cases
+        case inbox
     }
 }

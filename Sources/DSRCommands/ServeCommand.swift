@@ -1,6 +1,7 @@
 import ArgumentParser
 import DSRApp
 import DSRCore
+import DSRMail
 import DSRServer
 import Dispatch
 import Foundation
@@ -16,7 +17,9 @@ struct ServeCommand: ParsableCommand {
             Listens on 127.0.0.1:8080 unless --listen says otherwise; a non-loopback address needs \
             --public-url https://… (a TLS reverse proxy in front). Set passwords with \
             `dsr user password LOGIN`. SIGTERM or SIGINT lets requests in flight finish (at most \
-            10 seconds) and closes the database.
+            10 seconds) and closes the database. With --maildir, messages delivered to that Maildir \
+            (by fetchmail, getmail, Dovecot or Postfix) are taken into the inbox within seconds and \
+            moved from new/ to cur/; unreadable ones go to its folder .dsr-unreadable.
             """)
 
     @Option(name: .long, help: ArgumentHelp("Address and port to listen on.", valueName: "host:port"))
@@ -44,6 +47,11 @@ struct ServeCommand: ParsableCommand {
         help: ArgumentHelp("The IP address of that proxy; only its requests are believed.", valueName: "address"))
     var trustedProxy: String?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Take in every message delivered to this Maildir (its new/ folder).", valueName: "dir"))
+    var maildir: String?
+
     @OptionGroup var store: StoreOptions
     @OptionGroup var policy: PolicyOptions
     @OptionGroup var templates: TemplateOptions
@@ -57,6 +65,12 @@ struct ServeCommand: ParsableCommand {
         } catch {
             throw CommandFailure(message: "\(error)", exitCode: ExitCode.validationFailure.rawValue)
         }
+        let maildirURL = maildir.map { URL(fileURLWithPath: $0) }
+        if let maildirURL, !Maildir.isMaildir(maildirURL) {
+            throw CommandFailure(
+                message: "\(maildirURL.path): not a Maildir (it needs cur/ and new/)",
+                exitCode: ExitCode.validationFailure.rawValue)
+        }
         let logger = Diagnostics.logger(verbose: store.verbose, floor: .notice)
         let tracker = try Tracker.open(
             store.configuration(policy: policy), actor: ProcessOwner.login, now: Instant(Date()))
@@ -67,7 +81,9 @@ struct ServeCommand: ParsableCommand {
         let finished = DispatchSemaphore(value: 0)
         Task {
             do {
-                try await server.run { port in
+                let watchers =
+                    maildirURL.map { [MaildirWatcher(directory: $0, tracker: tracker, logger: logger)] } ?? []
+                try await server.run(companions: watchers) { port in
                     FileHandle.standardError.write(
                         Data("dsr serve: listening on http://\(settings.host):\(port)\n".utf8))
                 }

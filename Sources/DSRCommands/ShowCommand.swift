@@ -87,6 +87,20 @@ struct CaseView {
             if let value = personal.current(field) { rows.append((label, readable(value))) }
         }
         rows.append((language.pick("Eingang", "Received"), format.instant(state.receivedAt)))
+        if let evidence = detail.receiptEvidence {
+            let moments = evidence.candidates.map {
+                "\(format.instant($0.at)) \($0.source.rawValue)" + ($0.host.map { " \($0)" } ?? "")
+            }
+            rows.append(
+                (
+                    language.pick("Nachweis", "Evidence"),
+                    language.pick("Nachricht \(evidence.item), ", "message \(evidence.item), ") + evidence.source
+                        + (evidence.doubts.isEmpty ? "" : " [" + evidence.doubts.joined(separator: ", ") + "]")
+                        + (evidence.reason.map { " – " + readable($0) } ?? "")
+                ))
+            rows.append(("SHA-256", evidence.sha256))
+            for (index, moment) in moments.enumerated() { rows.append(("  \(index + 1).", moment)) }
+        }
         rows.append((language.pick("Frist", "Deadline"), format.date(schedule.deadline)))
         if let extended = schedule.extendedDeadline {
             let state = schedule.extensionState.label(language)

@@ -31,7 +31,7 @@ public protocol CaseWriteBatch: AnyObject {
 /// transaction that commits whole or not at all; reads see one snapshot. The application
 /// layer works only through this protocol; SQLite (`CaseStore`) implements it, and so will
 /// PostgreSQL, storing the rows `ChainLinker` produces.
-public protocol CaseRepository: CaseRecords, SignInRecords {
+public protocol CaseRepository: CaseRecords, SignInRecords, InboxRecords, TokenRecords {
     /// Where the record lives, as messages name it (a file path, a database URL without password).
     var location: String { get }
     /// Where the repository says what it does; it never logs personal data or SQL arguments.

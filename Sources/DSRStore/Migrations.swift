@@ -133,6 +133,47 @@ enum Migrations {
                     CREATE INDEX signInLog_by_time ON signInLog(at);
                     """)
         }
+        // Intake: inbox items (their personal data is in the vault of their `message-received`
+        // event) and the API's bearer tokens (by hash, never in the chain).
+        migrator.registerMigration("v6-inbox") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE inboxItem (
+                        id INTEGER PRIMARY KEY,
+                        state TEXT NOT NULL,
+                        origin TEXT NOT NULL,
+                        takenAt INTEGER NOT NULL,
+                        receivedAt INTEGER,
+                        receiptSource TEXT,
+                        evidence TEXT NOT NULL,
+                        flags TEXT NOT NULL,
+                        sha256 TEXT NOT NULL,
+                        size INTEGER NOT NULL,
+                        attachments INTEGER NOT NULL,
+                        messageIdHash TEXT,
+                        contentHash TEXT,
+                        duplicates INTEGER NOT NULL DEFAULT 0,
+                        failure TEXT,
+                        caseId TEXT,
+                        settledAt INTEGER,
+                        eventId INTEGER NOT NULL REFERENCES event(id),
+                        dismissedEventId INTEGER REFERENCES event(id),
+                        purged INTEGER NOT NULL DEFAULT 0
+                    );
+                    CREATE INDEX inbox_by_state ON inboxItem(state, id);
+                    CREATE INDEX inbox_by_message_id ON inboxItem(messageIdHash) WHERE messageIdHash IS NOT NULL;
+                    CREATE INDEX inbox_by_settled ON inboxItem(settledAt) WHERE purged = 0;
+                    CREATE TABLE apiToken (
+                        id INTEGER PRIMARY KEY,
+                        login TEXT NOT NULL REFERENCES account(login),
+                        name TEXT NOT NULL,
+                        tokenHash TEXT NOT NULL UNIQUE,
+                        createdAt INTEGER NOT NULL,
+                        lastUsedAt INTEGER,
+                        revokedAt INTEGER
+                    );
+                    """)
+        }
         return migrator
     }
 }

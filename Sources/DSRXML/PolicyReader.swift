@@ -65,7 +65,16 @@ struct PolicyReader {
             channels: channels,
             jointControllers: jointControllers,
             users: try users(root.child("users")),
-            duties: try duties(from: root))
+            duties: try duties(from: root),
+            mailIntake: try mailIntake(root.child("mailIntake")))
+    }
+
+    /// `<mailIntake inboxRetention="P30D"><host>mx1.example.org</host>…</mailIntake>`.
+    private func mailIntake(_ element: XMLElement?) throws -> MailIntake {
+        guard let element else { return MailIntake() }
+        let hosts = element.children("host").map { $0.text.lowercased() }
+        guard element.attribute("inboxRetention") != nil else { return MailIntake(ownHosts: hosts) }
+        return MailIntake(ownHosts: hosts, inboxRetention: try period(element, "inboxRetention"))
     }
 
     func holidayRules(from root: XMLElement) throws -> [HolidayRule] {

@@ -14,10 +14,10 @@ struct StaffAccountTests {
         let anyone = try fixture.session("wer-auch-immer")
         #expect(anyone.access.isSingleUser)
         let other = #expect(throws: AppError.self) { try anyone.addStaff(login: "kollegin", role: .dpo) }
-        #expect(other?.kind == .badInput)
+        #expect(other?.kind == .conflict)
         #expect(other?.message.contains("the first staff account must be your own") == true)
         let notDPO = #expect(throws: AppError.self) { try anyone.addStaff(login: "wer-auch-immer", role: .supervisor) }
-        #expect(notDPO?.kind == .badInput)
+        #expect(notDPO?.kind == .conflict)
         #expect(try fixture.eventCount() == 0)
         try anyone.addStaff(login: "wer-auch-immer", role: .dpo, displayName: "Wera Immer")
         let refused = #expect(throws: AppError.self) { try fixture.session("kollegin") }
@@ -84,7 +84,7 @@ struct StaffAccountTests {
             (#expect(throws: AppError.self) { try dpo.changeRole(login: "niemand", to: .clerk) })?.kind == .notFound)
         #expect(
             (#expect(throws: AppError.self) { try dpo.addStaff(login: AppFixture.clerk, role: .clerk) })?.kind
-                == .badInput)
+                == .conflict)
         let events = try fixture.eventCount()
         #expect(
             (#expect(throws: AppError.self) { try dpo.addStaff(login: "x", role: .clerk, displayName: "A\u{7}B") })?

@@ -47,7 +47,7 @@ struct VisibilityTests {
         #expect(error?.kind == .notPermitted)
     }
 
-    @Test("an unknown case is 'not found'; a step that makes no sense is bad input, in words about the matter")
+    @Test("an unknown case is 'not found'; a step that makes no sense is a conflict, in words about the matter")
     func errorsSpeakOfTheMatter() throws {
         let fixture = try AppFixture()
         defer { fixture.remove() }
@@ -57,7 +57,7 @@ struct VisibilityTests {
         let early = #expect(throws: AppError.self) {
             try clerk.record(.acknowledge, on: id, at: try fixture.instant("2026-11-01 09:00"))
         }
-        #expect(early?.kind == .badInput)
+        #expect(early?.kind == .conflict)
         #expect(early?.message == "case \(id): the moment of the step lies before the receipt of the request")
         let future = #expect(throws: AppError.self) {
             try clerk.logCase(

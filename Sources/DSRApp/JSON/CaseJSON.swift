@@ -1,4 +1,3 @@
-import DSRApp
 import DSRCore
 import DSRLedger
 
@@ -13,7 +12,7 @@ struct NamedKey: CodingKey {
 }
 
 /// The schedule fields every case command's JSON carries, in their documented order.
-struct ScheduleJSON: Encodable {
+public struct ScheduleJSON: Encodable {
     let receiptDate: String
     let deadline: String
     let extendedDeadline: String?
@@ -38,7 +37,7 @@ struct ScheduleJSON: Encodable {
         case acknowledgementDue = "acknowledgement_due"
     }
 
-    init(_ schedule: Schedule, zone: ZoneRules) {
+    public init(_ schedule: Schedule, zone: ZoneRules) {
         receiptDate = ISOFormat.date(schedule.receiptDate)
         deadline = ISOFormat.date(schedule.deadline)
         extendedDeadline = schedule.extendedDeadline.map(ISOFormat.date)
@@ -53,8 +52,12 @@ struct ScheduleJSON: Encodable {
 }
 
 /// What a write on a case printed with `--json`: the event and where the case now stands.
-struct RecordedJSON: Encodable {
+public struct RecordedJSON: Encodable {
     let change: CaseChange
+
+    public init(change: CaseChange) {
+        self.change = change
+    }
 
     enum CodingKeys: String, CodingKey {
         case id
@@ -62,7 +65,7 @@ struct RecordedJSON: Encodable {
         case event, status, warnings
     }
 
-    func encode(to encoder: any Encoder) throws {
+    public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(change.state.id.rawValue, forKey: .id)
         try container.encode(Int(change.record.id.rawValue), forKey: .eventID)
@@ -75,7 +78,7 @@ struct RecordedJSON: Encodable {
 }
 
 /// One case of `dsr list`, `dsr overdue` and `dsr find` with `--json`.
-struct CaseEntryJSON: Encodable {
+public struct CaseEntryJSON: Encodable {
     let id: String
     let status: String
     let kinds: [String]
@@ -99,7 +102,7 @@ struct CaseEntryJSON: Encodable {
         case acknowledgementDue = "acknowledgement_due"
     }
 
-    init(_ entry: CaseEntry) {
+    public init(_ entry: CaseEntry) {
         let summary = entry.summary
         let zone = entry.engine.zone
         id = summary.id
@@ -118,23 +121,23 @@ struct CaseEntryJSON: Encodable {
 }
 
 /// One case in full, as `dsr show --json` and `dsr subject export --json` print it.
-struct CaseDetailJSON: Encodable {
+public struct CaseDetailJSON: Encodable {
     let detail: CaseDetail
+
+    public init(detail: CaseDetail) {
+        self.detail = detail
+    }
 
     enum CodingKeys: String, CodingKey {
         case id, status, kinds, channel, subject, contact, reference, received, assignee, answers, warnings, events
+        case receiptEvidence = "receipt_evidence"
     }
 
     enum AnswerKeys: String, CodingKey {
         case outcome, basis, at
     }
 
-    /// A personal text for JSON: the text, or a fixed marker.
-    private static func marked(_ value: VaultText) -> String {
-        value.display(erased: "[purged]", sealed: "[sealed]")
-    }
-
-    func encode(to encoder: any Encoder) throws {
+    public func encode(to encoder: any Encoder) throws {
         let state = detail.state
         let zone = detail.engine.zone
         var container = encoder.container(keyedBy: CodingKeys.self)
@@ -142,9 +145,9 @@ struct CaseDetailJSON: Encodable {
         try container.encode(detail.status.rawValue, forKey: .status)
         try container.encode(state.kinds.map(\.rawValue), forKey: .kinds)
         try container.encode(state.channel.rawValue, forKey: .channel)
-        try container.encodeIfPresent(detail.personal.current(.subject).map(Self.marked), forKey: .subject)
-        try container.encodeIfPresent(detail.personal.current(.contact).map(Self.marked), forKey: .contact)
-        try container.encodeIfPresent(detail.personal.current(.reference).map(Self.marked), forKey: .reference)
+        try container.encodeIfPresent(detail.personal.current(.subject).map(PersonalJSON.marked), forKey: .subject)
+        try container.encodeIfPresent(detail.personal.current(.contact).map(PersonalJSON.marked), forKey: .contact)
+        try container.encodeIfPresent(detail.personal.current(.reference).map(PersonalJSON.marked), forKey: .reference)
         try container.encode(ISOFormat.zoned(state.receivedAt, zone: zone), forKey: .received)
         try ScheduleJSON(detail.schedule, zone: zone).encode(to: encoder)
         var rest = encoder.container(keyedBy: CodingKeys.self)
@@ -168,8 +171,17 @@ struct CaseDetailJSON: Encodable {
             try fields.encode(ISOFormat.zoned(record.recordedAt, zone: zone), forKey: NamedKey("recorded_at"))
             try fields.encode(record.actor, forKey: NamedKey("actor"))
             for (field, value) in detail.personal.fields(of: record.id) where [.note, .reason].contains(field) {
-                try fields.encode(Self.marked(value), forKey: NamedKey(field.rawValue))
+                try fields.encode(PersonalJSON.marked(value), forKey: NamedKey(field.rawValue))
             }
+        }
+        if let evidence = detail.receiptEvidence {
+            var fields = rest.nestedContainer(keyedBy: NamedKey.self, forKey: .receiptEvidence)
+            try fields.encode(evidence.item, forKey: NamedKey("item"))
+            try fields.encode(evidence.sha256, forKey: NamedKey("sha256"))
+            try fields.encode(evidence.source, forKey: NamedKey("source"))
+            try fields.encode(evidence.candidates.map(\.recordText), forKey: NamedKey("evidence"))
+            try fields.encode(evidence.doubts, forKey: NamedKey("doubts"))
+            try fields.encodeIfPresent(evidence.reason.map(PersonalJSON.marked), forKey: NamedKey("reason"))
         }
     }
 }

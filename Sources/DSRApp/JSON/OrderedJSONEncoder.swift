@@ -3,21 +3,17 @@ import Foundation
 
 /// Encodes `Encodable` values as compact JSON with their keys in the order the types encode
 /// them, and a missing optional as `null`. The command line's JSON keeps the byte layout
-/// scripts already read; Foundation's `JSONEncoder` on Linux keeps neither order nor `null`s.
-enum OrderedJSONEncoder {
+/// scripts already read, which the API's JSON shares; Foundation's `JSONEncoder` on Linux keeps
+/// neither order nor `null`s.
+public enum OrderedJSONEncoder {
     /// The JSON of `value`, then a line break.
-    static func line(_ value: some Encodable) throws -> Data {
+    public static func line(_ value: some Encodable) throws -> Data {
         let encoding = Encoding()
         try value.encode(to: encoding)
         var writer = JSONWriter()
         encoding.root.write(into: &writer)
         writer.newline()
         return writer.data
-    }
-
-    /// Prints the JSON of `value` on standard output.
-    static func print(_ value: some Encodable) throws {
-        FileHandle.standardOutput.write(try line(value))
     }
 }
 

@@ -26,4 +26,23 @@ extension Session {
             return candidates
         }
     }
+
+    /// The inbox items made a case or dismissed longer ago than the policy's inbox retention
+    /// at `moment` (default now) that still hold personal data; unless `dryRun`, it is erased
+    /// (texts and keys) with one `inbox-purged` event. Returns how many items and texts.
+    @discardableResult
+    public func purgeInbox(at moment: Instant? = nil, dryRun: Bool) throws -> (items: Int, records: Int) {
+        try require(.purge)
+        let at = moment ?? now
+        let engine = tracker.engine
+        let retention = engine.policy.mailIntake.inboxRetention
+        let today = CivilDate(dayNumber: engine.zone.localDayNumber(at: at))
+        let firstKept = today.adding(months: -retention.months).adding(days: -retention.days)
+        let cutoff = engine.zone.startOfDay(firstKept.dayNumber)
+        return try AppError.mapping {
+            dryRun
+                ? try tracker.store.inboxPurgeCandidates(settledBefore: cutoff)
+                : try tracker.store.purgeInbox(settledBefore: cutoff, actor: actor, now: at)
+        }
+    }
 }

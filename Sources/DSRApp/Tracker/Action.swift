@@ -10,14 +10,17 @@ public enum Action: String, Sendable, CaseIterable {
     case assignCase, reopenCase, exportReport, exportDeadlines, makeBackup, choosePolicy, manageStaff
     case exportPersonalData, exportSubject, purge, restoreBackup, adoptVaultKey
     case logDemoCases
+    case takeInMessages, readInbox, settleInboxItem, manageAPITokens
 
     /// The least role that may do it.
     public var leastRole: Role {
         switch self {
         case .logCase, .importCases, .recordStep, .rectifyPersonalData, .produceLetter, .recordDuty, .showCase,
-            .listCases, .listOverdue, .findPerson, .listDuties, .verifyLog, .showInfo, .listStaff, .logDemoCases:
+            .listCases, .listOverdue, .findPerson, .listDuties, .verifyLog, .showInfo, .listStaff, .logDemoCases,
+            .takeInMessages, .readInbox, .settleInboxItem:
             .clerk
-        case .assignCase, .reopenCase, .exportReport, .exportDeadlines, .makeBackup, .choosePolicy, .manageStaff:
+        case .assignCase, .reopenCase, .exportReport, .exportDeadlines, .makeBackup, .choosePolicy, .manageStaff,
+            .manageAPITokens:
             .supervisor
         case .exportPersonalData, .exportSubject, .purge, .restoreBackup, .adoptVaultKey:
             .dpo
@@ -54,6 +57,10 @@ public enum Action: String, Sendable, CaseIterable {
         case .restoreBackup: "restoring a backup"
         case .adoptVaultKey: "sealing the personal data with a vault key this database does not know yet"
         case .logDemoCases: "logging demo cases"
+        case .takeInMessages: "taking in messages"
+        case .readInbox: "reading the inbox"
+        case .settleInboxItem: "making an inbox item a case or dismissing it"
+        case .manageAPITokens: "managing API tokens"
         }
     }
 }

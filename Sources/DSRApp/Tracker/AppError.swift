@@ -12,8 +12,10 @@ public struct AppError: Error, Equatable, CustomStringConvertible {
     public enum Kind: String, Sendable {
         /// The acting user's role or account does not allow it.
         case notPermitted
-        /// The input is wrong or the step makes no sense for the case as it stands.
+        /// The input is wrong.
         case badInput
+        /// The step makes no sense for the record as it stands (a closed case, a settled item).
+        case conflict
         /// No such case (or one the user may not see), account or record.
         case notFound
         /// A file or the database cannot be read or written.
@@ -54,6 +56,7 @@ public struct AppError: Error, Equatable, CustomStringConvertible {
         case .notPermitted: self.init(.notPermitted, error.description)
         case .caseNotVisible: self.init(.notPermitted, error.description, hidesCase: true)
         case .notFound: self.init(.notFound, error.description)
+        case .stepRefused: self.init(.conflict, error.description)
         default: self.init(.badInput, error.description)
         }
     }

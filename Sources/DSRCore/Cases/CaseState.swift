@@ -102,8 +102,9 @@ public struct CaseState: Sendable, Equatable {
             lifecycle = .open
             closedAt = nil
         case .purged: purgedAt = at
+        case .receiptEvidence: break  // evidence of the moment of receipt, already that of `received`
         case .exported, .backedUp, .dutyDone, .staffAdded, .staffRoleChanged, .staffDisabled,
-            .staffPasswordSet:
+            .staffPasswordSet, .messageReceived, .messageUnreadable, .messageDismissed, .inboxPurged:
             break  // the tracker's own events, never part of a case
         }
     }

@@ -10,8 +10,10 @@ public enum PersonalField: String, CaseIterable, Sendable, Codable, Comparable {
     case reference
     /// Free text.
     case note
-    /// Reasons given (for an extension).
+    /// Reasons given (for an extension, a dismissal, another moment of receipt).
     case reason
+    /// A received message (inbox items): its shown headers, text and attachments, as JSON.
+    case message
 
     public static func < (lhs: PersonalField, rhs: PersonalField) -> Bool { lhs.rawValue < rhs.rawValue }
 }
@@ -67,6 +69,24 @@ public enum Event: Sendable, Equatable {
     /// The tracker's own event: a recurring duty of the policy was done on one channel, with
     /// the public address of the post or notice if there is one.
     case dutyDone(duty: String, channel: String, link: String?)
+    /// The case was opened from inbox item `item` (the message with SHA-256 `sha256`): its
+    /// moment of receipt was taken from `source` (a receipt source key, `received-header` …);
+    /// `evidence` lists every moment the message offered as `source time [host]`, `doubts`
+    /// what speaks against the one taken. A clerk's reason for another moment is in the vault.
+    case receiptEvidence(item: Int, sha256: String, source: String, evidence: [String], doubts: [String])
+    /// The tracker's own event: a message was taken into the inbox as item `item`; `sha256`
+    /// (hex) of its bytes and their `size`; `evidence` every moment of receipt it offers
+    /// (`source time [host]`, the chosen one first) and `flags` what a clerk should know.
+    /// Sender, Message-ID, subject line and the message itself are in the vault.
+    case messageReceived(item: Int, sha256: String, size: Int, evidence: [String], flags: [String])
+    /// The tracker's own event: a file delivered as a message could not be read (`reason`,
+    /// one line without personal data); it was kept aside, item `item` shows it.
+    case messageUnreadable(item: Int, sha256: String, size: Int, reason: String)
+    /// The tracker's own event: inbox item `item` is no data-subject request (reason in the vault).
+    case messageDismissed(item: Int)
+    /// The tracker's own event: the personal data of `items` inbox items was erased after
+    /// the policy's inbox retention (`records` vault texts and their keys).
+    case inboxPurged(items: Int, records: Int)
     /// The tracker's own event: a staff account was created with a role.
     case staffAdded(login: String, role: Role)
     /// The tracker's own event: a staff account was given another role.
@@ -102,6 +122,11 @@ public enum Event: Sendable, Equatable {
         case .exported: "exported"
         case .backedUp: "backed-up"
         case .dutyDone: "duty-done"
+        case .receiptEvidence: "receipt-evidence"
+        case .messageReceived: "message-received"
+        case .messageUnreadable: "message-unreadable"
+        case .messageDismissed: "message-dismissed"
+        case .inboxPurged: "inbox-purged"
         case .staffAdded: "staff-added"
         case .staffRoleChanged: "staff-role-changed"
         case .staffDisabled: "staff-disabled"

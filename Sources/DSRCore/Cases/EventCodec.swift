@@ -90,6 +90,50 @@ public enum EventCodec {
             json.key("login")
             json.string(login)
             personal(commitments, into: &json)
+        case .receiptEvidence(let item, let sha256, let source, let evidence, let doubts):
+            json.key("doubts")
+            strings(doubts, into: &json)
+            json.key("evidence")
+            strings(evidence, into: &json)
+            json.key("item")
+            json.integer(item)
+            personal(commitments, into: &json)
+            json.key("sha256")
+            json.string(sha256)
+            json.key("source")
+            json.string(source)
+        case .messageReceived(let item, let sha256, let size, let evidence, let flags):
+            json.key("evidence")
+            strings(evidence, into: &json)
+            json.key("flags")
+            strings(flags, into: &json)
+            json.key("item")
+            json.integer(item)
+            personal(commitments, into: &json)
+            json.key("sha256")
+            json.string(sha256)
+            json.key("size")
+            json.integer(size)
+        case .messageUnreadable(let item, let sha256, let size, let reason):
+            json.key("item")
+            json.integer(item)
+            personal(commitments, into: &json)
+            json.key("reason")
+            json.string(reason)
+            json.key("sha256")
+            json.string(sha256)
+            json.key("size")
+            json.integer(size)
+        case .messageDismissed(let item):
+            json.key("item")
+            json.integer(item)
+            personal(commitments, into: &json)
+        case .inboxPurged(let items, let records):
+            json.key("items")
+            json.integer(items)
+            personal(commitments, into: &json)
+            json.key("records")
+            json.integer(records)
         case .answered(let kind, let outcome, let basis):
             if let basis {
                 json.key("basis")
@@ -172,6 +216,16 @@ public enum EventCodec {
             }
             return value
         }
+        func integer(_ key: String) throws -> Int {
+            guard case .integer(let value) = object[key] else {
+                throw DSRCoreError.corruptRecord("'\(kind)' event lacks '\(key)'")
+            }
+            return value
+        }
+        func texts(_ key: String) -> [String] {
+            if case .strings(let values) = object[key] { return values }
+            return []
+        }
         func optionalText(_ key: String) -> String? {
             if case .string(let value) = object[key] { return value }
             return nil
@@ -230,6 +284,20 @@ public enum EventCodec {
             event =
                 kind == "staff-added"
                 ? .staffAdded(login: login, role: role) : .staffRoleChanged(login: login, role: role)
+        case "receipt-evidence":
+            event = .receiptEvidence(
+                item: try integer("item"), sha256: try text("sha256"), source: try text("source"),
+                evidence: texts("evidence"), doubts: texts("doubts"))
+        case "message-received":
+            event = .messageReceived(
+                item: try integer("item"), sha256: try text("sha256"), size: try integer("size"),
+                evidence: texts("evidence"), flags: texts("flags"))
+        case "message-unreadable":
+            event = .messageUnreadable(
+                item: try integer("item"), sha256: try text("sha256"), size: try integer("size"),
+                reason: try text("reason"))
+        case "message-dismissed": event = .messageDismissed(item: try integer("item"))
+        case "inbox-purged": event = .inboxPurged(items: try integer("items"), records: try integer("records"))
         case "staff-disabled": event = .staffDisabled(login: try text("login"))
         case "staff-password-set": event = .staffPasswordSet(login: try text("login"))
         case "closed": event = .closed
@@ -248,6 +316,13 @@ public enum EventCodec {
         default: throw DSRCoreError.corruptRecord("unknown event kind '\(kind)'")
         }
         return (event, commitments)
+    }
+
+    /// An array of strings.
+    private static func strings(_ values: [String], into json: inout JSONWriter) {
+        json.beginArray()
+        for value in values { json.string(value) }
+        json.endArray()
     }
 
     private static func personal(_ commitments: [PersonalField: String], into json: inout JSONWriter) {
@@ -278,8 +353,8 @@ public enum EventCodec {
 }
 
 /// Reads `2026-01-31T09:00:00Z` exactly as the codec writes it.
-enum UTCInstant {
-    static func parse(_ text: String) -> Instant? {
+public enum UTCInstant {
+    public static func parse(_ text: String) -> Instant? {
         let bytes = Array(text.utf8)
         guard bytes.count == 20, bytes[10] == UInt8(ascii: "T"), bytes[19] == UInt8(ascii: "Z"),
             let date = CivilDate(iso: String(decoding: bytes[0..<10], as: UTF8.self))

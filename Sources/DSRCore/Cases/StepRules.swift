@@ -9,11 +9,12 @@ public enum StepRules {
     /// tolerance.
     public static func refuseFuture(_ at: Instant, now: Instant, what: String) throws {
         guard at.secondsSinceEpoch <= now.secondsSinceEpoch + futureTolerance else {
-            throw DSRCoreError.stepRefused("\(what) lies in the future")
+            throw DSRCoreError.invalidTime("\(what) lies in the future")
         }
     }
 
-    /// Throws `DSRCoreError.stepRefused` if `event`, dated `at`, makes no sense for `state`.
+    /// Throws `DSRCoreError.stepRefused` if `event`, dated `at`, makes no sense for `state`
+    /// (`invalidTime` if `at` lies in the future).
     public static func check(
         _ event: Event, at: Instant, on state: CaseState, now: Instant, policy: Policy
     ) throws {
@@ -22,7 +23,7 @@ public enum StepRules {
             throw refuse("the moment of the step lies before the receipt of the request")
         }
         guard at.secondsSinceEpoch <= now.secondsSinceEpoch + futureTolerance else {
-            throw refuse("the moment of the step lies in the future")
+            throw DSRCoreError.invalidTime("case \(state.id): the moment of the step lies in the future")
         }
         switch event {
         case .reopened:
@@ -45,9 +46,11 @@ public enum StepRules {
         switch event {
         case .received:
             throw refuse("a case is received once")
+        case .receiptEvidence:
+            throw refuse("the evidence of receipt is recorded when a case is opened from the inbox")
         case .exported, .purged, .backedUp, .dutyDone, .staffAdded, .staffRoleChanged, .staffDisabled,
-            .staffPasswordSet:
-            throw refuse("exports, purges, backups, duties and staff accounts are not steps of a case")
+            .staffPasswordSet, .messageReceived, .messageUnreadable, .messageDismissed, .inboxPurged:
+            throw refuse("exports, purges, backups, duties, staff accounts and the inbox are not steps of a case")
         case .acknowledged:
             guard state.acknowledgedAt == nil else { throw refuse("receipt was already acknowledged") }
         case .identityRequested:

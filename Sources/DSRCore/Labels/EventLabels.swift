@@ -48,6 +48,19 @@ extension Event {
         case .staffDisabled(let login): language.pick("Konto gesperrt: \(login)", "account disabled: \(login)")
         case .staffPasswordSet(let login):
             language.pick("Passwort gesetzt: \(login)", "password set: \(login)")
+        case .receiptEvidence(let item, _, let source, _, _):
+            language.pick(
+                "Eingang aus Posteingang Nr. \(item) (\(source))", "taken from inbox item \(item) (\(source))")
+        case .messageReceived(let item, _, _, _, _):
+            language.pick("Nachricht eingegangen: Nr. \(item)", "message received: item \(item)")
+        case .messageUnreadable(let item, _, _, let reason):
+            language.pick("Nachricht unlesbar: Nr. \(item) (\(reason))", "unreadable message: item \(item) (\(reason))")
+        case .messageDismissed(let item):
+            language.pick("Nachricht verworfen: Nr. \(item)", "message dismissed: item \(item)")
+        case .inboxPurged(let items, let records):
+            language.pick(
+                "Posteingang gelöscht: \(items) Nachrichten (\(records) Einträge)",
+                "inbox purged: \(items) messages (\(records) records)")
         }
     }
 

@@ -136,6 +136,9 @@ public struct Policy: Sendable, Equatable {
     public var users: [StaffUser]
     /// Recurring duties the controller has promised (posts about data protection).
     public var duties: [Duty]
+    /// How mail is taken in: the controller's own receiving hosts, how long inbox items keep
+    /// personal data.
+    public var mailIntake: MailIntake
 
     public init(
         controller: Controller, timeZone: String, land: Land, localHolidays: [HolidayRule] = [],
@@ -143,7 +146,8 @@ public struct Policy: Sendable, Equatable {
         closures: [Closure], receiptRule: ReceiptRule, clockStop: ClockStopMode,
         deadlineRules: [RequestKind: DeadlineRule], escalationOfficeHours: Int,
         acknowledgementOfficeDays: Int, retention: LegalPeriod, channels: [ChannelInfo],
-        jointControllers: [JointController], users: [StaffUser] = [], duties: [Duty] = []
+        jointControllers: [JointController], users: [StaffUser] = [], duties: [Duty] = [],
+        mailIntake: MailIntake = MailIntake()
     ) {
         self.controller = controller
         self.timeZone = timeZone
@@ -161,6 +165,7 @@ public struct Policy: Sendable, Equatable {
         self.jointControllers = jointControllers
         self.users = users
         self.duties = duties
+        self.mailIntake = mailIntake
     }
 
     /// The role of a login name; nil if the policy does not list it.
@@ -171,5 +176,19 @@ public struct Policy: Sendable, Equatable {
     /// The rule for a kind: the policy's, else the statutory one.
     public func deadlineRule(for kind: RequestKind) -> DeadlineRule {
         deadlineRules[kind] ?? .statutory(for: kind)
+    }
+}
+
+/// How the controller's mail reaches the tracker (policy `<mailIntake>`).
+public struct MailIntake: Sendable, Equatable {
+    /// The controller's own receiving mail hosts (its MX): a `Received:` header added by one
+    /// of them dates the receipt. Exact names, or `*.example.org` for any host below it.
+    public var ownHosts: [String]
+    /// How long an inbox item keeps its personal data once it was dismissed or made a case.
+    public var inboxRetention: LegalPeriod
+
+    public init(ownHosts: [String] = [], inboxRetention: LegalPeriod = LegalPeriod(months: 0, days: 30)) {
+        self.ownHosts = ownHosts
+        self.inboxRetention = inboxRetention
     }
 }
