@@ -21,8 +21,9 @@ struct HeaderBlock {
 
     /// Reads the header block at the start of `bytes`. A line of blanks continues the field above;
     /// a line that is neither a field nor a continuation ends the block (and starts the body).
-    /// Throws when an unfolded field is longer than `maxLine` bytes.
-    init(_ bytes: ArraySlice<UInt8>, maxLine: Int) throws(MailRefusal) {
+    /// Throws when an unfolded field is longer than `maxLine` bytes, or there are more than
+    /// `maxFields` fields.
+    init(_ bytes: ArraySlice<UInt8>, maxLine: Int, maxFields: Int) throws(MailRefusal) {
         fields = []
         bodyStart = bytes.endIndex
         endedAtNonField = false
@@ -36,6 +37,7 @@ struct HeaderBlock {
                 current?.value.append(contentsOf: bytes[line.content])
             } else if let colon = Self.fieldColon(bytes, line: line) {
                 if let finished = current { fields.append(finished) }
+                guard fields.count < maxFields else { throw .tooManyFields(maxFields) }
                 let name = ASCII.string(bytes[line.start..<colon]).trimmingASCIIBlanks()
                 current = RawHeaderField(name: name, value: Array(bytes[(colon + 1)..<line.contentEnd]))
             } else {

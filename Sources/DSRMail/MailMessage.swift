@@ -149,16 +149,20 @@ public struct MailLimits: Sendable, Equatable {
     public var maxParts: Int
     /// The longest header line (after unfolding), in bytes.
     public var maxHeaderLine: Int
+    /// How many header fields one message or part may have (a flood of tiny fields would
+    /// otherwise take ten times the message's size in memory).
+    public var maxHeaderFields: Int
 
     /// Limits of the given sizes.
-    public init(maxBytes: Int, maxDepth: Int, maxParts: Int, maxHeaderLine: Int) {
+    public init(maxBytes: Int, maxDepth: Int, maxParts: Int, maxHeaderLine: Int, maxHeaderFields: Int = 10_000) {
         self.maxBytes = maxBytes
         self.maxDepth = maxDepth
         self.maxParts = maxParts
         self.maxHeaderLine = maxHeaderLine
+        self.maxHeaderFields = maxHeaderFields
     }
 
-    /// 25 MiB, nesting 20, 500 parts, header lines of 64 KiB.
+    /// 25 MiB, nesting 20, 500 parts, header lines of 64 KiB, 10,000 header fields a part.
     public static let standard = MailLimits(
         maxBytes: 25 * 1024 * 1024, maxDepth: 20, maxParts: 500, maxHeaderLine: 64 * 1024)
 }

@@ -20,7 +20,7 @@ struct MimeEntity {
     init(
         _ bytes: ArraySlice<UInt8>, defaultType: (String, String), limits: MailLimits, flags: inout Set<MailFlag>
     ) throws(MailRefusal) {
-        header = try HeaderBlock(bytes, maxLine: limits.maxHeaderLine)
+        header = try HeaderBlock(bytes, maxLine: limits.maxHeaderLine, maxFields: limits.maxHeaderFields)
         if header.endedAtNonField { flags.insert(.malformed) }
         body = bytes[header.bodyStart..<bytes.endIndex]
         let contentType = header.first("content-type").map { HeaderParameters($0.value, flags: &flags) }

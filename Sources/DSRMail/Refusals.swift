@@ -23,6 +23,11 @@ extension MailRefusal {
         MailRefusal("a header line is longer than \(describe(bytes: limit))")
     }
 
+    /// For more header fields in one message or part than the limit.
+    static func tooManyFields(_ limit: Int) -> MailRefusal {
+        MailRefusal("a header has more than \(limit) fields")
+    }
+
     /// A byte count as people say it: whole MiB or KiB when it is one, else bytes.
     private static func describe(bytes: Int) -> String {
         let kibibyte = 1024

@@ -89,6 +89,15 @@ struct LimitTests {
         #expect(refusal(MailFixtures.bytes(of: part)) == "a header line is longer than 64 KiB")
     }
 
+    @Test("a flood of header fields is refused: 10,000 pass, one more does not")
+    func headerFieldFlood() {
+        let fields = { (count: Int) in
+            "From: a@example.org\r\n" + String(repeating: "X: y\r\n", count: count - 1) + "\r\nText"
+        }
+        #expect(refusal(MailFixtures.bytes(of: fields(10_000))) == nil)
+        #expect(refusal(MailFixtures.bytes(of: fields(10_001))) == "a header has more than 10000 fields")
+    }
+
     @Test("a typical message with a 1 MiB attachment parses")
     func typicalMessage() throws {
         let content = [UInt8]((0..<(1024 * 1024)).map { UInt8(truncatingIfNeeded: $0 &* 31) })
