@@ -204,7 +204,48 @@ def clerk_day(visit, password):
     visit.axe("/cases (form with errors)")
     for path in ("/cases", "/deadline?kind=access&received=31.01.2026", "/verify", "/account"):
         visit.open(path)
+    clerk_inbox(visit)
     visit.sign_out()
+
+
+MAIL = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "Fixtures", "mail")
+
+
+def upload(visit, name):
+    """Uploads a saved mail through the inbox page's file field; returns the item page's path."""
+    driver = visit.driver
+    visit.open("/inbox")
+    driver.find_element(By.ID, "message").send_keys(os.path.abspath(os.path.join(MAIL, name)))
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/inbox/upload'] button"))
+    check(re.search(r"/inbox/\d+$", driver.current_url) is not None, f"{name} uploaded to an item page, not {driver.current_url}")
+    return driver.current_url.replace(visit.base, "")
+
+
+def clerk_inbox(visit):
+    """A forwarded request becomes a case at the earlier receipt of the office it first reached;
+    a mail that is no request is dismissed."""
+    driver = visit.driver
+    upload(visit, "09-nested-forward.eml")
+    visit.axe("/inbox/ID")
+    visit.shot("inbox-item.png")
+    forwarded = [
+        radio for radio in driver.find_elements(By.CSS_SELECTOR, "input[name='receipt']")
+        if "weitergeleitete" in driver.find_element(By.CSS_SELECTOR, f"label[for='{radio.get_attribute('id')}']").text
+    ]
+    check(len(forwarded) > 0, "the forwarded message's own receipt is offered")
+    if forwarded:
+        forwarded[-1].click()
+    driver.find_element(By.ID, "receiptReason").send_keys("ging zuerst beim Bürgerbüro ein")
+    driver.find_element(By.ID, "kind-access").click()
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "form[action$='/case'] button"))
+    check(re.search(r"/cases/\d{4}-\d{5}$", driver.current_url) is not None, f"a case from the item, not {driver.current_url}")
+    check("ging zuerst beim Bürgerbüro ein" in driver.page_source, "the case page shows the reason for the moment of receipt")
+    visit.axe("/cases/ID (from the inbox)")
+    upload(visit, "07-html-only.eml")
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "form[action$='/dismiss'] button"))
+    check(driver.current_url.endswith("/inbox"), "dismissing returns to the inbox")
+    visit.axe("/inbox (with a settled item)")
+    visit.shot("inbox.png")
 
 
 def supervisor_assigns(visit, password):

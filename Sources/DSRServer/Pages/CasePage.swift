@@ -55,6 +55,19 @@ struct CasePage {
         values["subject"] = vault(.subject)
         values["contact"] = vault(.contact)
         values["reference"] = vault(.reference)
+        if let evidence = detail.receiptEvidence { values["evidence"] = evidenceValues(evidence) }
+        return values
+    }
+
+    /// How a case opened from the inbox came by its moment of receipt.
+    private func evidenceValues(_ evidence: CaseReceiptEvidence) -> [String: Any] {
+        let inbox = InboxViews(views: views)
+        var values: [String: Any] = [
+            "item": evidence.item, "sha256": evidence.sha256, "source": inbox.source(evidence.source),
+            "candidates": inbox.candidates(evidence.candidates, chosen: false),
+            "doubts": evidence.doubts.map(inbox.flag), "hasDoubts": !evidence.doubts.isEmpty,
+        ]
+        if let reason = evidence.reason { values["reason"] = inbox.text(reason) }
         return values
     }
 

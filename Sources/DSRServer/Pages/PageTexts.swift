@@ -22,6 +22,62 @@ enum PageTexts {
         "verify": ("Protokoll prüfen", "Verify the log"),
         "purge": ("Löschen nach Aufbewahrung", "Purge after retention"),
         "account": ("Mein Konto", "My account"),
+        "inbox": ("Eingang", "Inbox"),
+        "inboxNew": ("Neue Nachrichten, älteste zuerst", "New messages, oldest first"),
+        "inboxSettled": ("Zuletzt erledigt", "Recently settled"),
+        "noItems": ("Keine Nachrichten.", "No messages."),
+        "item": ("Nachricht", "Message"),
+        "message": ("Nachricht", "Message"),
+        "state": ("Stand", "State"),
+        "sender": ("Absender", "Sender"),
+        "mailSubject": ("Betreff", "Subject"),
+        "flags": ("Hinweise", "Flags"),
+        "failure": ("Nicht lesbar", "Unreadable"),
+        "takenIn": ("Eingelesen", "Taken in"),
+        "duplicates": ("Erneut eingegangen", "Arrived again"),
+        "upload": ("E-Mail-Datei hochladen", "Upload an e-mail file"),
+        "uploadFile": ("Gespeicherte E-Mail (.eml)", "Saved e-mail (.eml)"),
+        "uploadHint": (
+            "Im Mailprogramm „Speichern unter“ oder per Ziehen ablegen; höchstens 25 MiB",
+            "Saved from the mail program (“Save as”); at most 25 MiB"
+        ),
+        "uploadButton": ("Hochladen", "Upload"),
+        "evidence": ("Nachweis des Eingangs", "Evidence of receipt"),
+        "evidenceCaption": (
+            "Zeitpunkte, die die Nachricht nennt; der gewählte zählt als Eingang",
+            "Moments the message offers; the chosen one counts as receipt"
+        ),
+        "source": ("Quelle", "Source"),
+        "chosen": ("gewählt", "chosen"),
+        "doubts": ("Zweifel", "Doubts"),
+        "headers": ("Kopfzeilen", "Headers"),
+        "text": ("Text", "Text"),
+        "attachments": (
+            "Anhänge (nur Name, Typ, Größe, Prüfsumme gespeichert)", "Attachments (name, type, size, checksum only)"
+        ),
+        "fileName": ("Dateiname", "File name"),
+        "type": ("Typ", "Type"),
+        "size": ("Größe (Bytes)", "Size (bytes)"),
+        "forwarded": ("Weitergeleitete Nachrichten", "Forwarded messages"),
+        "forwardedHint": (
+            "Ging die Anfrage zuerst an eine andere Adresse der Stadt, zählt deren früherer Eingang: wählen Sie ihn unten mit Grund.",
+            "If the request first reached another address of the city, its earlier receipt counts: choose it below with a reason."
+        ),
+        "makeCase": ("Als Fall anlegen", "Make it a case"),
+        "dismiss": ("Verwerfen", "Dismiss"),
+        "dismissReason": ("Grund", "Reason"),
+        "receiptChoice": ("Zeitpunkt des Eingangs", "Moment of receipt"),
+        "otherMoment": ("anderer Zeitpunkt", "another moment"),
+        "otherMomentAt": ("Anderer Zeitpunkt, z. B. 31.01.2026 10:15", "Another moment, e.g. 2026-01-31 10:15"),
+        "receiptReason": (
+            "Grund für einen anderen als den gewählten Zeitpunkt", "Reason for another than the chosen moment"
+        ),
+        "receiptReasonHint": (
+            "Pflicht, wenn nicht der gewählte Zeitpunkt gilt; wird im Fall gespeichert",
+            "Required unless the chosen moment counts; recorded with the case"
+        ),
+        "receiptEvidence": ("Nachweis des Eingangs", "Evidence of receipt"),
+        "fromItem": ("Aus Nachricht", "From message"),
         "signOut": ("Abmelden", "Sign out"),
         "signIn": ("Anmelden", "Sign in"),
         "signedInAs": ("Angemeldet als", "Signed in as"),

@@ -69,6 +69,30 @@ struct WebApp: Sendable {
         return try await body(user, fields)
     }
 
+    /// The largest upload accepted: a message of 25 MiB and the form around it; more is 413.
+    static let maximumUploadBytes = 25 * 1024 * 1024 + 64 * 1024
+
+    /// A file upload (`multipart/form-data`) of a signed-in user, with the checks of `form`:
+    /// who it is and that it is from this site before the body is read, then the form token.
+    func upload(
+        _ request: Request, _ context: WebContext, _ body: (SignedIn, MultipartForm) async throws -> Response
+    ) async throws -> Response {
+        guard let user = try await signedIn(request, context), !formGuard.isCrossSite(request),
+            !mustSetUpSecondFactor(user, request)
+        else { throw WebFailure.forbidden }
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.body.collect(upTo: Self.maximumUploadBytes)
+        } catch {
+            throw WebFailure(status: .contentTooLarge, message: "the upload is larger than 25 MiB")
+        }
+        guard let contentType = request.headers[.contentType],
+            let form = MultipartForm(body: Array(buffer.readableBytesView), contentType: contentType)
+        else { throw WebFailure.badForm }
+        guard FormGuard.tokensMatch(form.fields["_csrf"], user.csrfToken) else { throw WebFailure.forbidden }
+        return try await body(user, form)
+    }
+
     /// Whether the server requires a second factor that this user has not set up, for a
     /// page other than the account page (where it is set up) and signing out.
     func mustSetUpSecondFactor(_ user: SignedIn, _ request: Request) -> Bool {

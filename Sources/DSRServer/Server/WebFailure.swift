@@ -29,13 +29,14 @@ struct WebFailure: Error {
     }
 
     /// The status of a use case's refusal: a role too low is 403, a case the user may not
-    /// see is 404 like one that does not exist, bad input is 422.
+    /// see is 404 like one that does not exist, bad input and a step that makes no sense
+    /// are 422 (the API answers the latter 409).
     init(_ error: AppError) {
         switch error.kind {
         case .notPermitted where error.hidesCase: self.init(status: .notFound, message: "not found")
         case .notPermitted: self.init(status: .forbidden, message: error.message)
         case .notFound: self.init(status: .notFound, message: "not found")
-        case .badInput: self.init(status: .unprocessableContent, message: error.message)
+        case .badInput, .conflict: self.init(status: .unprocessableContent, message: error.message)
         case .io, .internal: self.init(status: .internalServerError, message: "internal error")
         }
     }
