@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Loads `dsr serve` with wrk: the start page and the open-case list as a signed-in
-supervisor, /healthz for the server's own ceiling, and POST /cases (new cases, fsync'd) from
-8 clients; resident memory after each of three rounds.
+supervisor, /healthz for the server's own ceiling, POST /cases (new cases through the form,
+fsync'd) and POST /api/v1/cases (the same through the API, with a bearer token) from 8
+clients each; resident memory after each of three rounds.
 
 Usage: Benchmarks/web_benchmark.py [--binary .build/release/dsr] [--cases 100000] [--seconds 10]
 
@@ -22,6 +23,13 @@ wrk.body = "_csrf=%s&kind=access&channel=email&subject=Last%%20Test&received="
 wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 wrk.headers["Sec-Fetch-Site"] = "same-origin"
 wrk.headers["Cookie"] = "dsr_session=%s"
+"""
+
+API_SCRIPT = """
+wrk.method = "POST"
+wrk.body = '{"kinds":["access"],"channel":"email","received":"now","subject":"Last Test"}'
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer %s"
 """
 
 
@@ -100,6 +108,11 @@ def main():
             script = os.path.join(folder, "post.lua")
             with open(script, "w") as file:
                 file.write(POST_SCRIPT % (csrf, session))
+            token = subprocess.run([arguments.binary, "token", "create", "--db", database, "--user", "leitung",
+                                    "--name", "benchmark"], capture_output=True, text=True, check=True).stdout.strip()
+            api_script = os.path.join(folder, "api.lua")
+            with open(api_script, "w") as file:
+                file.write(API_SCRIPT % token)
             print(f"{'round':5} {'what':23} {'p50 ms':>8} {'p99 ms':>8} {'req/s':>8} {'non-2xx/3xx':>11}  RSS MB")
             # Reads first (on the demo as it is), then writes: each write round adds some
             # 10,000 open cases, which would change what the reads measure.
@@ -114,7 +127,10 @@ def main():
             for number, runs in enumerate(rounds, 1):
                 report(number, runs, server.pid)
             for number in (1, 2, 3):
-                report(number, [("POST /cases (8 clients)", wrk(base + "/cases", 8, arguments.seconds, script=script))], server.pid)
+                report(number, [
+                    ("POST /cases (8 clients)", wrk(base + "/cases", 8, arguments.seconds, script=script)),
+                    ("POST /api/v1/cases (8)", wrk(base + "/api/v1/cases", 8, arguments.seconds, script=api_script)),
+                ], server.pid)
         finally:
             server.terminate()
             server.wait(timeout=20)

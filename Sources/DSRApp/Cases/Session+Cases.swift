@@ -10,13 +10,27 @@ extension Session {
     /// person's data in the vault, and returns its schedule.
     @discardableResult
     public func logCase(_ input: CaseInput) throws -> CaseChange {
+        try loggedCase(input).change
+    }
+
+    /// Logs a new case and returns it in full, as `caseDetail` would read it back (the API
+    /// answers with it), without reading it back.
+    public func logCaseInFull(_ input: CaseInput) throws -> CaseDetail {
+        let (change, personal) = try loggedCase(input)
+        return CaseDetail(
+            state: change.state, schedule: change.schedule, events: [change.record],
+            personal: CasePersonalData([change.record.id: personal.mapValues { .text($0) }]), engine: change.engine)
+    }
+
+    /// Logs a new case; the change and the personal texts as stored.
+    private func loggedCase(_ input: CaseInput) throws -> (change: CaseChange, personal: [PersonalField: String]) {
         try require(.logCase)
         let checked = try checkedInput(input)
         let recorded = try AppError.mapping {
             try tracker.store.logCase(
                 checked, policy: tracker.policyReference, engine: tracker.engine, actor: actor, now: now)
         }
-        return CaseChange(recorded, engine: tracker.engine)
+        return (CaseChange(recorded, engine: tracker.engine), checked.personal)
     }
 
     /// A new request as it may be recorded: a claimant's date for civil claims, a name, each

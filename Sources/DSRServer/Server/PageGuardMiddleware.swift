@@ -26,25 +26,28 @@ struct PageGuardMiddleware: RouterMiddleware {
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
         var response: Response
+        let isAPI = request.uri.path.hasPrefix("/api/")
         do {
             response = try await next(request, context)
         } catch let failure as WebFailure {
-            response = errorPage(failure.status, failure.message, context: context)
+            response = errorPage(failure.status, failure.message, api: isAPI, context: context)
         } catch let error as any HTTPResponseError {
-            response = errorPage(error.status, error.status.reasonPhrase, context: context)
+            response = errorPage(error.status, error.status.reasonPhrase, api: isAPI, context: context)
         } catch {
             // The error's type only: its text may quote input.
             context.logger.error("request failed", metadata: ["error": "\(type(of: error))"])
-            response = errorPage(.internalServerError, "internal error", context: context)
+            response = errorPage(.internalServerError, "internal error", api: isAPI, context: context)
         }
         for (name, value) in Self.securityHeaders { response.headers[name] = value }
         return response
     }
 
-    private func errorPage(_ status: HTTPResponse.Status, _ message: String, context: Context) -> Response {
+    /// The error page, or under `/api/` the problem details.
+    private func errorPage(_ status: HTTPResponse.Status, _ message: String, api: Bool, context: Context) -> Response {
         if status.code >= 500 {
             context.logger.error("answered \(status.code)", metadata: ["request": "\(context.requestID)"])
         }
+        if api { return Problem(status: status, detail: message).response }
         var values: [String: Any] = [
             "lang": "de", "t": PageTexts.words(.de), "title": "\(status.code) \(status.reasonPhrase)",
             "status": status.code, "message": message,

@@ -25,6 +25,8 @@ public struct WebServer: Sendable {
         SignInRoutes.add(to: router, app: app)
         ListRoutes.add(to: router, app: app)
         CaseRoutes.add(to: router, app: app)
+        InboxRoutes.add(to: router, app: app)
+        APIRoutes.add(to: router, app: app)
         StepRoutes.add(to: router, app: app)
         DPORoutes.add(to: router, app: app)
         SubjectRoutes.add(to: router, app: app)
@@ -34,8 +36,11 @@ public struct WebServer: Sendable {
         return router
     }
 
-    /// Serves until SIGTERM or SIGINT; `onRunning` gets the port (useful with port 0).
-    public func run(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+    /// Serves until SIGTERM or SIGINT, with `companions` (the Maildir watcher) running beside
+    /// and stopped with it; `onRunning` gets the port (useful with port 0).
+    public func run(
+        companions: [any Service] = [], onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) async throws {
         let application = Application(
             router: router(),
             // A connection idle for a minute is closed; at most 512 at once (an office, not the internet).
@@ -46,7 +51,7 @@ public struct WebServer: Sendable {
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
             logger: logger)
         var configuration = ServiceGroupConfiguration(
-            services: [application], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+            services: [application] + companions, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         configuration.maximumGracefulShutdownDuration = .seconds(10)
         try await ServiceGroup(configuration: configuration).run()
     }
