@@ -110,6 +110,7 @@ enum InboxRoutes {
             "flags": detail.mailFlags.map(views.flag), "doubts": detail.doubts.map { views.flag($0.rawValue) },
             "candidates": views.candidates(detail.candidates, chosen: item.receivedAt != nil),
         ]
+        page["hasDuplicates"] = item.duplicates > 0
         page["hasFlags"] = !detail.mailFlags.isEmpty
         page["hasDoubts"] = !detail.doubts.isEmpty
         if let failure = item.failure { page["failure"] = failure }
