@@ -33,6 +33,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
         // Only its bcrypt (a C library with a Swift face) is used, by DSRApp.
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", exact: "2.5.0"),
+        // `swift package generate-documentation --target DSRCore --target DSRApp` (DocC catalogs).
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", exact: "1.5.0"),
     ],
     targets: [
         // libxml2 as Debian ships it; the shim fixes the ICU clash and wraps xmlFree.

@@ -23,20 +23,24 @@ public struct DSRCommand: ParsableCommand {
             InfoCommand.self, ImportCommand.self, ExportCommand.self, PurgeCommand.self, BackupCommand.self,
             RestoreCommand.self,
             SubjectCommand.self, UserCommand.self, KeygenCommand.self, DemoCommand.self, DeadlineCommand.self,
-            CalendarCommand.self, PolicyCommand.self, ServeCommand.self, TokenCommand.self,
+            CalendarCommand.self, PolicyCommand.self, ServeCommand.self, TokenCommand.self, SummaryCommand.self,
         ]
     )
 
     public init() {}
 
-    /// Parses the arguments and runs the command; domain errors end the process with a
-    /// one-line message on standard error and their documented exit code.
+    /// Reads the server's configuration file (`ConfigFile`), parses the arguments and runs the
+    /// command; domain errors end the process with a one-line message on standard error and
+    /// their documented exit code.
     public static func runMain(arguments: [String]? = nil) {
         do {
+            try ConfigFile.apply()
             var command = try parseAsRoot(arguments)
             try command.run()
         } catch let failure as CommandFailure {
             failure.report()
+        } catch let malformed as ConfigFile.Malformed {
+            CommandFailure(message: malformed.description, exitCode: CommandFailure.badInput).report()
         } catch let error where AppError(error) != nil {
             CommandFailure(AppError(error)!).report()
         } catch {

@@ -22,34 +22,37 @@ struct ServeCommand: ParsableCommand {
             moved from new/ to cur/; unreadable ones go to its folder .dsr-unreadable.
             """)
 
-    @Option(name: .long, help: ArgumentHelp("Address and port to listen on.", valueName: "host:port"))
-    var listen = "127.0.0.1:8080"
+    @Option(name: .long, help: ArgumentHelp("Address and port to listen on ($DSR_LISTEN).", valueName: "host:port"))
+    var listen = Setting.value("DSR_LISTEN") ?? "127.0.0.1:8080"
 
     @Option(
         name: .customLong("public-url"),
-        help: ArgumentHelp("The https:// URL people open, when a reverse proxy is in front.", valueName: "url"))
+        help: ArgumentHelp(
+            "The https:// URL people open, when a reverse proxy is in front ($DSR_PUBLIC_URL).", valueName: "url"))
     var publicURL: String?
 
     @Flag(
         name: .customLong("require-totp"),
-        help: "Every account signs in with a one-time code too (set up on the account page).")
-    var requireTOTP = false
+        help: "Every account signs in with a one-time code too, set up on the account page ($DSR_REQUIRE_TOTP=yes).")
+    var requireTOTP = Setting.flag("DSR_REQUIRE_TOTP")
 
     @Option(
         name: .customLong("trusted-header"),
         help: ArgumentHelp(
-            "Single sign-on: the header in which a reverse proxy that authenticated the person names the login.",
+            "Single sign-on: the header in which a reverse proxy that authenticated the person names the login ($DSR_TRUSTED_HEADER).",
             valueName: "name"))
     var trustedHeader: String?
 
     @Option(
         name: .customLong("trusted-proxy"),
-        help: ArgumentHelp("The IP address of that proxy; only its requests are believed.", valueName: "address"))
+        help: ArgumentHelp(
+            "The IP address of that proxy; only its requests are believed ($DSR_TRUSTED_PROXY).", valueName: "address"))
     var trustedProxy: String?
 
     @Option(
         name: .long,
-        help: ArgumentHelp("Take in every message delivered to this Maildir (its new/ folder).", valueName: "dir"))
+        help: ArgumentHelp(
+            "Take in every message delivered to this Maildir, its new/ folder ($DSR_MAILDIR).", valueName: "dir"))
     var maildir: String?
 
     @OptionGroup var store: StoreOptions
@@ -60,12 +63,13 @@ struct ServeCommand: ParsableCommand {
         let settings: ServerSettings
         do {
             settings = try ServerSettings(
-                listen: listen, publicURL: publicURL, requireSecondFactor: requireTOTP, trustedHeader: trustedHeader,
-                trustedProxy: trustedProxy)
+                listen: listen, publicURL: publicURL ?? Setting.value("DSR_PUBLIC_URL"),
+                requireSecondFactor: requireTOTP, trustedHeader: trustedHeader ?? Setting.value("DSR_TRUSTED_HEADER"),
+                trustedProxy: trustedProxy ?? Setting.value("DSR_TRUSTED_PROXY"))
         } catch {
             throw CommandFailure(message: "\(error)", exitCode: ExitCode.validationFailure.rawValue)
         }
-        let maildirURL = maildir.map { URL(fileURLWithPath: $0) }
+        let maildirURL = (maildir ?? Setting.value("DSR_MAILDIR")).map { URL(fileURLWithPath: $0) }
         if let maildirURL, !Maildir.isMaildir(maildirURL) {
             throw CommandFailure(
                 message: "\(maildirURL.path): not a Maildir (it needs cur/ and new/)",

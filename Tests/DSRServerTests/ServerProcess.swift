@@ -30,6 +30,8 @@ final class ServerProcess: @unchecked Sendable {
     private func start(_ arguments: [String]) throws {
         process.executableURL = DSRProcess.binary
         process.arguments = ["serve", "--db", database.path, "--listen", "127.0.0.1:0"] + arguments
+        // A server's /etc/dsr/dsr.conf (the package) must not steer the tests.
+        process.environment = ProcessInfo.processInfo.environment.merging(["DSR_CONFIG": ""]) { $1 }
         process.standardError = stderr
         process.standardOutput = FileHandle.nullDevice
         let ready = DispatchSemaphore(value: 0)

@@ -61,6 +61,8 @@ public struct DSRProcess {
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "DSR_POLICY")
+        // A server's /etc/dsr/dsr.conf (the package) must not steer the tests.
+        env["DSR_CONFIG"] = ""
         env.merge(environment) { $1 }
         process.environment = env
         if let directory { process.currentDirectoryURL = directory }
