@@ -20,8 +20,9 @@ enum ConfigFile {
         let environment = ProcessInfo.processInfo.environment
         let path = environment["DSR_CONFIG"] ?? defaultPath
         guard !path.isEmpty, let data = FileManager.default.contents(atPath: path) else { return }
+        // An empty value is "not set", as the file's comments say.
         for (key, value) in try settings(String(decoding: data, as: UTF8.self), path: path)
-        where environment[key] == nil {
+        where environment[key] == nil && !value.isEmpty {
             setenv(key, value, 1)
         }
     }
