@@ -15,7 +15,7 @@ struct InboxOutput {
     func line(_ item: InboxItem, sender: VaultText? = nil, subject: VaultText? = nil) -> String {
         let received = item.receivedAt.map(format.instant) ?? "–"
         let source = item.receiptSource.map { " (\($0))" } ?? ""
-        var parts = ["#\(item.id)", stateName(item.state), received + source]
+        var parts = ["#\(item.id)", item.state.label(language), received + source]
         if !item.flags.isEmpty { parts.append("[" + item.flags.joined(separator: ", ") + "]") }
         if let failure = item.failure { parts.append(failure) }
         if let caseID = item.caseID { parts.append(language.pick("Fall ", "case ") + caseID.rawValue) }
@@ -69,15 +69,6 @@ struct InboxOutput {
             lines.append(language.pick("(Nachricht gelöscht)", "(message erased)"))
         }
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    func stateName(_ state: InboxState) -> String {
-        switch state {
-        case .new: language.pick("neu", "new")
-        case .caseOpened: language.pick("Fall", "case")
-        case .dismissed: language.pick("verworfen", "dismissed")
-        case .unreadable: language.pick("unlesbar", "unreadable")
-        }
     }
 
     func display(_ text: VaultText) -> String {

@@ -43,6 +43,12 @@ public enum ReceiptChooser {
         return ReceiptEvidence(candidates: candidates, chosen: chosen, doubts: doubts)
     }
 
+    /// The dates of a message's `Received:` hops added by an own host, topmost first (what a
+    /// forwarded message shows of its own receipt).
+    public static func ownHostReceipts(of message: MailMessage, ownHosts: [String]) -> [Instant] {
+        ownHostCandidates(message, patterns: ownHosts.compactMap(HostPattern.init), source: .receivedHeader).map(\.at)
+    }
+
     /// The dated `Received:` hops of a message added by an own host, topmost first.
     private static func ownHostCandidates(
         _ message: MailMessage, patterns: [HostPattern], source: ReceiptSource

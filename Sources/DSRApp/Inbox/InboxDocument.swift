@@ -36,10 +36,7 @@ public struct ForwardedMessage: Codable, Sendable, Equatable {
     /// Every message inside `message`, depth first.
     static func all(in message: MailMessage, ownHosts: [String]) -> [ForwardedMessage] {
         message.embedded.flatMap { inner in
-            let own = ReceiptChooser.evidence(
-                for: inner, ownHosts: ownHosts, delivered: nil, now: Instant(secondsSinceEpoch: 0)
-            )
-            .candidates.filter { $0.source == .receivedHeader }.map(\.at)
+            let own = ReceiptChooser.ownHostReceipts(of: inner, ownHosts: ownHosts)
             let this = ForwardedMessage(
                 from: inner.from, subject: inner.subject, date: inner.date, receivedByOwnHosts: own, text: inner.text)
             return [this] + all(in: inner, ownHosts: ownHosts)

@@ -80,7 +80,7 @@ public enum IntakeSource {
             hasher.update(data: chunk)
             size += chunk.count
         }
-        return (hasher.finalize().map { String(format: "%02x", $0) }.joined(), size)
+        return (hasher.finalize().withUnsafeBytes { Chain.hex($0) }, size)
     }
 
     /// A file's bytes (mapped, not copied, until a message is taken from it).

@@ -8,15 +8,6 @@ struct InboxViews {
     let views: Views
     var language: Language { views.language }
 
-    func state(_ state: InboxState) -> String {
-        switch state {
-        case .new: language.pick("neu", "new")
-        case .caseOpened: language.pick("Fall angelegt", "made a case")
-        case .dismissed: language.pick("verworfen", "dismissed")
-        case .unreadable: language.pick("unlesbar", "unreadable")
-        }
-    }
-
     /// Where a moment of receipt was read from.
     func source(_ key: String) -> String {
         switch ReceiptSource(rawValue: key) {
@@ -61,7 +52,7 @@ struct InboxViews {
     func row(_ entry: InboxEntry) -> [String: Any] {
         let item = entry.item
         var row: [String: Any] = [
-            "id": item.id, "state": state(item.state), "stateKey": item.state.rawValue,
+            "id": item.id, "state": item.state.label(language), "stateKey": item.state.rawValue,
             "sender": text(entry.sender), "subject": text(entry.subject),
             "flags": item.flags.map(flag).joined(separator: ", "), "takenAt": views.instant(item.takenAt),
         ]

@@ -102,7 +102,7 @@ enum InboxRoutes {
         let prefill = detail.prefill
         var values = app.frame(user, title: PageTexts.words(language)["item"]! + " \(id)")
         var page: [String: Any] = [
-            "id": id, "state": views.state(item.state), "isNew": item.state == .new,
+            "id": id, "state": item.state.label(language), "isNew": item.state == .new,
             "sender": views.text(detail.senderName), "address": views.text(detail.senderAddress),
             "subject": views.text(detail.subject), "messageID": views.text(detail.messageID),
             "takenAt": views.views.instant(item.takenAt), "origin": item.origin.rawValue,
