@@ -5,7 +5,7 @@ import PackageDescription
 
 let package = Package(
     name: "dsr",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "dsr", targets: ["dsr"]),
         .library(name: "DSRCore", targets: ["DSRCore"]),

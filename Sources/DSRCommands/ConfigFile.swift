@@ -17,12 +17,11 @@ enum ConfigFile {
     /// Sets the file's keys that the environment does not set yet. A missing file (the
     /// developer's machine) is no error; `DSR_CONFIG=` (empty) reads none.
     static func apply() throws {
-        let environment = ProcessInfo.processInfo.environment
-        let path = environment["DSR_CONFIG"] ?? defaultPath
+        let path = Setting.raw("DSR_CONFIG") ?? defaultPath
         guard !path.isEmpty, let data = FileManager.default.contents(atPath: path) else { return }
         // An empty value is "not set", as the file's comments say.
         for (key, value) in try settings(String(decoding: data, as: UTF8.self), path: path)
-        where environment[key] == nil && !value.isEmpty {
+        where Setting.raw(key) == nil && !value.isEmpty {
             setenv(key, value, 1)
         }
     }
@@ -57,11 +56,17 @@ enum ConfigFile {
 }
 
 /// A setting from the environment (and so from the configuration file): the defaults of
-/// options such as `dsr serve --listen`.
+/// options such as `dsr serve --listen`. Read with `getenv`, one key at a time: building
+/// `ProcessInfo.environment`'s dictionary of every variable costs a start-up.
 enum Setting {
+    /// The value of `key` as the environment has it, nil if unset (an empty value stays).
+    static func raw(_ key: String) -> String? {
+        getenv(key).map { String(cString: $0) }
+    }
+
     /// The value of `key`, nil if unset or empty.
     static func value(_ key: String) -> String? {
-        guard let value = ProcessInfo.processInfo.environment[key], !value.isEmpty else { return nil }
+        guard let value = raw(key), !value.isEmpty else { return nil }
         return value
     }
 

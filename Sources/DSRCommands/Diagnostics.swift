@@ -9,7 +9,7 @@ enum Diagnostics {
     /// info, notice, warning, error, critical), else at `floor` (warning; the server: notice).
     static func logger(verbose: Bool, floor: Logger.Level = .warning) -> Logger {
         var logger = Logger(label: "dsr") { StreamLogHandler.standardError(label: $0) }
-        let fromEnvironment = ProcessInfo.processInfo.environment["DSR_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:))
+        let fromEnvironment = Setting.value("DSR_LOG_LEVEL").flatMap(Logger.Level.init(rawValue:))
         logger.logLevel = verbose ? min(.debug, fromEnvironment ?? .debug) : fromEnvironment ?? floor
         return logger
     }

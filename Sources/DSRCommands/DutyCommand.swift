@@ -10,7 +10,8 @@ struct DutyCommand: ParsableCommand {
         commandName: "duty", abstract: "Record that a recurring duty was done.", subcommands: [Done.self])
 
     struct Done: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "A duty was done on one channel.")
+        static let configuration = CommandConfiguration(
+            commandName: "done", abstract: "A duty was done on one channel.")
 
         @Argument(help: ArgumentHelp("The duty (dsr duties names them).", valueName: "name"))
         var name: String

@@ -16,7 +16,8 @@ struct InboxCommand: ParsableCommand {
         subcommands: [List.self, Show.self, Dismiss.self], defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the inbox, newest first.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List the inbox, newest first.")
 
         @Option(name: .long, help: "Only items in this state: new, case, dismissed or unreadable.")
         var state: InboxState?
@@ -47,7 +48,8 @@ struct InboxCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show an inbox item with its message and evidence.")
+        static let configuration = CommandConfiguration(
+            commandName: "show", abstract: "Show an inbox item with its message and evidence.")
 
         @Argument(help: ArgumentHelp("The item's number.", valueName: "item"))
         var item: Int
@@ -69,7 +71,8 @@ struct InboxCommand: ParsableCommand {
     }
 
     struct Dismiss: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Dismiss an item: no data-subject request.")
+        static let configuration = CommandConfiguration(
+            commandName: "dismiss", abstract: "Dismiss an item: no data-subject request.")
 
         @Argument(help: ArgumentHelp("The item's number.", valueName: "item"))
         var item: Int

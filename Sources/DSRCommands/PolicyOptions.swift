@@ -14,9 +14,7 @@ struct PolicyOptions: ParsableArguments {
 
     /// The policy file named by `--policy`, else `$DSR_POLICY`; nil for the stored or embedded one.
     var file: String? {
-        if let policy { return policy }
-        let fromEnvironment = ProcessInfo.processInfo.environment["DSR_POLICY"]
-        return fromEnvironment?.isEmpty == false ? fromEnvironment : nil
+        policy ?? Setting.value("DSR_POLICY")
     }
 
     /// The policy in force: `--policy`, else `$DSR_POLICY`, else the one `dsr init` stored in

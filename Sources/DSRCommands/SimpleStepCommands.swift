@@ -50,14 +50,15 @@ struct IdentityCommand: ParsableCommand {
         subcommands: [Request.self, Confirm.self])
 
     struct Request: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Proof of identity was asked for.")
+        static let configuration = CommandConfiguration(
+            commandName: "request", abstract: "Proof of identity was asked for.")
         @OptionGroup var step: StepOptions
         func run() throws { try step.record { _ in .requestIdentity } }
     }
 
     struct Confirm: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Identity was confirmed (record \"checked\", keep no copy).")
+            commandName: "confirm", abstract: "Identity was confirmed (record \"checked\", keep no copy).")
         @OptionGroup var step: StepOptions
         func run() throws { try step.record { _ in .confirmIdentity } }
     }
@@ -72,13 +73,14 @@ struct ClarifyCommand: ParsableCommand {
 
     struct Request: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "The person was asked to clarify or narrow the request.")
+            commandName: "request", abstract: "The person was asked to clarify or narrow the request.")
         @OptionGroup var step: StepOptions
         func run() throws { try step.record { _ in .requestClarification } }
     }
 
     struct Receive: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "The clarification arrived.")
+        static let configuration = CommandConfiguration(
+            commandName: "receive", abstract: "The clarification arrived.")
         @OptionGroup var step: StepOptions
         func run() throws { try step.record { _ in .receiveClarification } }
     }

@@ -23,13 +23,11 @@ struct StoreOptions: ParsableArguments {
 
     /// The database path in force.
     var path: String {
-        StoreLocation.path(option: db, environment: ProcessInfo.processInfo.environment)
+        StoreLocation.path(option: db)
     }
 
     /// The vault key file in force: `--vault-key`, else `$DSR_VAULT_KEY_FILE`.
     var vaultKeyPath: String? {
-        if let vaultKey { return vaultKey }
-        let fromEnvironment = ProcessInfo.processInfo.environment["DSR_VAULT_KEY_FILE"]
-        return fromEnvironment?.isEmpty == false ? fromEnvironment : nil
+        vaultKey ?? Setting.value("DSR_VAULT_KEY_FILE")
     }
 }

@@ -13,7 +13,7 @@ struct SubjectCommand: ParsableCommand {
     /// `dsr subject export --subject TEXT`: every case of the person, in full.
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Print everything held about a person: readable German text, or --json.")
+            commandName: "export", abstract: "Print everything held about a person: readable German text, or --json.")
 
         @OptionGroup var query: SubjectQuery
         @OptionGroup var store: StoreOptions

@@ -17,7 +17,8 @@ struct TokenCommand: ParsableCommand {
         subcommands: [Create.self, List.self, Revoke.self])
 
     struct Create: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Create a token and print it once.")
+        static let configuration = CommandConfiguration(
+            commandName: "create", abstract: "Create a token and print it once.")
 
         @Option(name: .long, help: ArgumentHelp("The staff account the token acts as.", valueName: "login"))
         var user: String
@@ -44,7 +45,8 @@ struct TokenCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the tokens (never the tokens themselves).")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List the tokens (never the tokens themselves).")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var policy: PolicyOptions
@@ -76,7 +78,8 @@ struct TokenCommand: ParsableCommand {
     }
 
     struct Revoke: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Revoke a token at once.")
+        static let configuration = CommandConfiguration(
+            commandName: "revoke", abstract: "Revoke a token at once.")
 
         @Argument(help: ArgumentHelp("The token's number (dsr token list).", valueName: "id"))
         var id: Int

@@ -17,7 +17,8 @@ struct UserCommand: ParsableCommand {
         subcommands: [Add.self, ChangeRole.self, Disable.self, SetPassword.self, List.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Create a staff account (or enable a disabled one).")
+        static let configuration = CommandConfiguration(
+            commandName: "add", abstract: "Create a staff account (or enable a disabled one).")
 
         @Argument(help: ArgumentHelp("The login name.", valueName: "login"))
         var login: String
@@ -61,7 +62,8 @@ struct UserCommand: ParsableCommand {
     }
 
     struct Disable: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Disable a staff account (its record stays).")
+        static let configuration = CommandConfiguration(
+            commandName: "disable", abstract: "Disable a staff account (its record stays).")
 
         @Argument(help: ArgumentHelp("The login name.", valueName: "login"))
         var login: String
@@ -99,7 +101,8 @@ struct UserCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the staff accounts.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List the staff accounts.")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var policy: PolicyOptions

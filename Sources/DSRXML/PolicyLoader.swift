@@ -15,19 +15,28 @@ public struct LoadedPolicy: Sendable {
 
 /// Loads policy and holiday files: hardened parse, then XSD validation, then the checks a
 /// schema cannot make. The default policy, the holiday data and both schemas are embedded in
-/// the binary (from `Policies/`), so `dsr` works from any directory.
+/// the binary (from `Policies/`), so `dsr` works from any directory. The embedded files are
+/// not validated again at every start (compiling the schemas was a tenth of a command's
+/// start); `embeddedFilesValidate()` checks them, and the tests call it.
 public enum PolicyLoader {
     /// The name of the embedded default policy.
     public static let defaultPolicyName = "kaiserslautern.xml"
 
     /// The holiday rules embedded from `Policies/holidays-de.xml`.
     public static func embeddedHolidayRules() throws -> [HolidayRule] {
-        try holidayRules(text: embeddedFile("holidays-de.xml"), file: "embedded:holidays-de.xml")
+        try holidayRules(text: embeddedFile("holidays-de.xml"), file: "embedded:holidays-de.xml", validated: false)
     }
 
     /// The embedded default policy (the City of Kaiserslautern's).
     public static func loadDefault() throws -> LoadedPolicy {
-        try load(text: embeddedFile(defaultPolicyName), file: "embedded:\(defaultPolicyName)")
+        try load(text: embeddedFile(defaultPolicyName), file: "embedded:\(defaultPolicyName)", validated: false)
+    }
+
+    /// Validates the embedded default policy and holiday data against their embedded schemas,
+    /// as every other file is validated when it is loaded.
+    public static func embeddedFilesValidate() throws {
+        _ = try load(text: embeddedFile(defaultPolicyName), file: "embedded:\(defaultPolicyName)", validated: true)
+        _ = try holidayRules(text: embeddedFile("holidays-de.xml"), file: "embedded:holidays-de.xml")
     }
 
     /// Loads a policy file from disk.
@@ -39,10 +48,16 @@ public enum PolicyLoader {
         return try load(text: text, file: path)
     }
 
-    /// Loads a policy from its text (named `file` in messages).
+    /// Loads a policy from its text (named `file` in messages). A text that is the embedded
+    /// default's, byte for byte (as `dsr init` stores it), is known to be valid.
     public static func load(text: String, file: String) throws -> LoadedPolicy {
+        try load(text: text, file: file, validated: text != EmbeddedPolicyFiles.byName[defaultPolicyName])
+    }
+
+    /// Parses and reads a policy, validating it against the schema unless `validated` is false.
+    private static func load(text: String, file: String, validated: Bool) throws -> LoadedPolicy {
         let document = try SafeXMLReader.parse(Array(text.utf8), file: file)
-        try policySchema().validate(document, file: file)
+        if validated { try policySchema().validate(document, file: file) }
         guard let root = document.root else {
             throw DSRXMLError.malformed(file: file, line: 0, message: "no root element")
         }
@@ -51,10 +66,11 @@ public enum PolicyLoader {
             source: file, text: text)
     }
 
-    /// Reads holiday rules from the text of a holiday data file.
-    public static func holidayRules(text: String, file: String) throws -> [HolidayRule] {
+    /// Reads holiday rules from the text of a holiday data file, validating it against the
+    /// schema unless `validated` is false (the embedded data).
+    public static func holidayRules(text: String, file: String, validated: Bool = true) throws -> [HolidayRule] {
         let document = try SafeXMLReader.parse(Array(text.utf8), file: file)
-        try holidaySchema().validate(document, file: file)
+        if validated { try holidaySchema().validate(document, file: file) }
         guard let root = document.root else {
             throw DSRXMLError.malformed(file: file, line: 0, message: "no root element")
         }

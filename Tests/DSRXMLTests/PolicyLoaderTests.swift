@@ -144,6 +144,7 @@ struct PolicyLoaderTests {
 
     @Test("the holiday data validates and covers every Land")
     func holidayData() throws {
+        try PolicyLoader.embeddedFilesValidate()
         let rules = try PolicyLoader.embeddedHolidayRules()
         #expect(rules.count >= 20)
         for land in Land.allCases {

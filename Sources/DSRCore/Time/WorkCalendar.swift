@@ -1,6 +1,6 @@
 /// Which local days are working days and office days, and how many office seconds lie
-/// between two instants — precomputed once per policy for every day of the supported years,
-/// so each question costs a table look-up.
+/// between two instants — precomputed per year of the supported years, when a question first
+/// reaches that year, so each question costs a table look-up.
 ///
 /// A *working day* is neither Saturday, Sunday nor a public holiday (Reg. 1182/71 Art. 3(4)).
 /// An *office day* is a day with office sessions by the weekly hours that is neither a public
@@ -8,94 +8,51 @@
 public struct WorkCalendar: Sendable {
     public let zone: ZoneRules
     public let officeHours: OfficeHours
-    /// The day number of the first day in the table.
-    private let firstDay: Int
-    /// Per day: `holiday`, `closure`, `working`, `office` bits.
-    private let flags: [UInt8]
-    /// `officeSecondsBefore[i]`: office seconds from the table's start to the start of day i.
-    private let officeSecondsBefore: [Int64]
-    /// `dayStarts[i]`: the UTC instant (seconds) at which local day i begins; one more at the end.
-    private let dayStarts: [Int64]
+    /// The tables of the years, built as questions reach them.
+    private let years: WorkYears
 
-    private static let holidayBit: UInt8 = 1
-    private static let closureBit: UInt8 = 2
-    private static let workingBit: UInt8 = 4
-    private static let officeBit: UInt8 = 8
-
-    /// The table for the given years.
+    /// The calendar of the given years.
     public init(
         years: ClosedRange<Int>, zone: ZoneRules, holidays: HolidayCalendar,
         officeHours: OfficeHours, closures: [Closure]
     ) {
         self.zone = zone
         self.officeHours = officeHours
-        let firstDay = CivilDate(unchecked: years.lowerBound, 1, 1).dayNumber
-        self.firstDay = firstDay
-        let dayCount = CivilDate(unchecked: years.upperBound, 12, 31).dayNumber - firstDay + 1
-        let dayStarts = (0...dayCount).map { zone.startOfDay(firstDay + $0).secondsSinceEpoch }
-        self.dayStarts = dayStarts
-        var flags = [UInt8](repeating: 0, count: dayCount)
-        for year in years {
-            for holiday in holidays.holidays(in: year) {
-                flags[holiday.date.dayNumber - firstDay] |= Self.holidayBit
-            }
-            for closure in closures {
-                if let date = closure.date.date(in: year) {
-                    flags[date.dayNumber - firstDay] |= Self.closureBit
-                }
-            }
-        }
-        var officeSecondsBefore = [Int64](repeating: 0, count: dayCount + 1)
-        for index in 0..<dayCount {
-            let day = firstDay + index
-            let weekday = Weekday(dayNumber: day)
-            let isHoliday = flags[index] & Self.holidayBit != 0
-            if !weekday.isWeekend && !isHoliday { flags[index] |= Self.workingBit }
-            var seconds: Int64 = 0
-            if !isHoliday && flags[index] & Self.closureBit == 0
-                && !officeHours.sessions(on: weekday).isEmpty
-            {
-                flags[index] |= Self.officeBit
-                for session in officeHours.sessions(on: weekday) {
-                    let instant = { minutes in
-                        Self.instant(day: day, minutes: minutes, firstDay: firstDay, dayStarts: dayStarts, zone: zone)
-                    }
-                    seconds +=
-                        instant(session.closes.minutes).secondsSinceEpoch
-                        - instant(session.opens.minutes).secondsSinceEpoch
-                }
-            }
-            officeSecondsBefore[index + 1] = officeSecondsBefore[index] + seconds
-        }
-        self.flags = flags
-        self.officeSecondsBefore = officeSecondsBefore
+        self.years = WorkYears(
+            years: years, zone: zone, holidays: holidays, officeHours: officeHours, closures: closures)
     }
 
     /// Whether a day number lies in the table.
     @inline(__always)
-    public func covers(_ day: Int) -> Bool { day >= firstDay && day - firstDay < flags.count }
+    public func covers(_ day: Int) -> Bool { day >= years.firstDay && day < years.endDay }
+
+    /// Whether a covered day has a flag of its year's table.
+    @inline(__always)
+    private func has(_ bit: UInt8, day: Int) -> Bool {
+        covers(day) && years.year(containing: day).has(bit, day: day)
+    }
 
     /// Neither weekend nor public holiday. Days outside the table count as working days.
     @inline(__always)
     public func isWorkingDay(_ day: Int) -> Bool {
         guard covers(day) else { return !Weekday(dayNumber: day).isWeekend }
-        return flags[day - firstDay] & Self.workingBit != 0
+        return years.year(containing: day).has(WorkYear.workingBit, day: day)
     }
 
     /// Whether the office opens on that day.
     @inline(__always)
     public func isOfficeDay(_ day: Int) -> Bool {
-        covers(day) && flags[day - firstDay] & Self.officeBit != 0
+        has(WorkYear.officeBit, day: day)
     }
 
     /// Whether the day is a public holiday of the Land.
     public func isHoliday(_ day: Int) -> Bool {
-        covers(day) && flags[day - firstDay] & Self.holidayBit != 0
+        has(WorkYear.holidayBit, day: day)
     }
 
     /// Whether the day is an office closure by the policy.
     public func isClosure(_ day: Int) -> Bool {
-        covers(day) && flags[day - firstDay] & Self.closureBit != 0
+        has(WorkYear.closureBit, day: day)
     }
 
     /// The day itself if it is a working day, else the next one (Reg. 1182/71 Art. 3(4)).
@@ -150,9 +107,16 @@ public struct WorkCalendar: Sendable {
     /// Office seconds of the whole days `fromDay ..< toDay`, clamped to the table.
     @inline(__always)
     private func cumulativeOfficeSeconds(fromDay: Int, toDay: Int) -> Int64 {
-        let lower = min(max(fromDay - firstDay, 0), flags.count)
-        let upper = min(max(toDay - firstDay, 0), flags.count)
-        return upper > lower ? officeSecondsBefore[upper] - officeSecondsBefore[lower] : 0
+        var day = max(fromDay, years.firstDay)
+        let end = min(toDay, years.endDay)
+        var total: Int64 = 0
+        while day < end {
+            let year = years.year(containing: day)
+            let upper = min(end, year.endDay)
+            total += year.officeSeconds(fromDay: day, toDay: upper)
+            day = upper
+        }
+        return total
     }
 
     /// Office seconds on one day between two instants of that day.
@@ -172,7 +136,7 @@ public struct WorkCalendar: Sendable {
     @inline(__always)
     public func startOfDay(_ day: Int) -> Instant {
         guard covers(day) else { return zone.startOfDay(day) }
-        return Instant(secondsSinceEpoch: dayStarts[day - firstDay])
+        return years.year(containing: day).startOfDay(day)
     }
 
     /// The last second of a local day.
@@ -181,21 +145,12 @@ public struct WorkCalendar: Sendable {
         startOfDay(day + 1).adding(seconds: -1)
     }
 
-    /// The instant of a local time of day on a local day. On the few days on which the clocks
-    /// change, the zone resolves it; on all others it is the day's start plus the minutes.
+    /// The instant of a local time of day on a local day (the zone resolves days on which the
+    /// clocks change).
     @inline(__always)
     func instant(day: Int, minutes: Int) -> Instant {
-        Self.instant(day: day, minutes: minutes, firstDay: firstDay, dayStarts: dayStarts, zone: zone)
-    }
-
-    @inline(__always)
-    private static func instant(
-        day: Int, minutes: Int, firstDay: Int, dayStarts: [Int64], zone: ZoneRules
-    ) -> Instant {
-        let index = day - firstDay
-        guard index >= 0, index + 1 < dayStarts.count, dayStarts[index + 1] - dayStarts[index] == 86_400
-        else { return zone.instant(localSeconds: Int64(day) * 86_400 + Int64(minutes) * 60) }
-        return Instant(secondsSinceEpoch: dayStarts[index] + Int64(minutes) * 60)
+        guard covers(day) else { return zone.instant(localSeconds: Int64(day) * 86_400 + Int64(minutes) * 60) }
+        return years.year(containing: day).instant(day: day, minutes: minutes, zone: zone)
     }
 
     /// The instants at which a session opens and closes on a local day.
