@@ -25,59 +25,31 @@ extension CaseStore {
             )
         }
         let headID = head?.lastEventId ?? 0
-        let rangeCount = Int64(max(1, min(parallelism * 2, 16)))
-        let size = max(1, (headID + rangeCount - 1) / rangeCount)
-        let ranges =
-            headID == 0
-            ? [] : stride(from: Int64(1), through: headID, by: Int(size)).map { $0...min($0 + size - 1, headID) }
-        var results = [VerificationPart?](repeating: nil, count: ranges.count)
-        var failures = [Error?](repeating: nil, count: ranges.count)
         let path = self.path
         let vault = self.vault
-        results.withUnsafeMutableBufferPointer { resultSlots in
-            failures.withUnsafeMutableBufferPointer { failureSlots in
-                nonisolated(unsafe) let results = resultSlots
-                nonisolated(unsafe) let failures = failureSlots
-                DispatchQueue.concurrentPerform(iterations: ranges.count) { job in
-                    do {
-                        let reader = try Self.readOnlyQueue(path: path)
-                        results[job] = try reader.read { db in
-                            VerificationPart(
-                                events: try Self.verifyEvents(ranges[job], headID: headID, db: db),
-                                vault: try Self.verifyVault(ranges[job], vault: vault, db: db))
-                        }
-                    } catch {
-                        failures[job] = error
-                    }
+        let report = try ChainVerification.run(
+            head: head.map { ($0.lastEventId, $0.hash) }, firstBeyondHead: firstBeyondHead, parallelism: parallelism,
+            check: { range in
+                try Self.readOnlyQueue(path: path).read { db in
+                    VerificationPart(
+                        events: try Self.verifyEvents(range, headID: headID, db: db),
+                        vault: try Self.verifyVault(range, vault: vault, db: db))
                 }
-            }
+            },
+            lastHash: {
+                try headReader.read { db in
+                    try Data.fetchOne(db, sql: "SELECT hash FROM event WHERE id = ?", arguments: [headID])
+                }
+            })
+        if report.isIntact {
+            logger.info(
+                "chain verified",
+                metadata: [
+                    "events": "\(report.events)", "erased": "\(report.purgedRecords)",
+                    "sealedUnchecked": "\(report.sealedUnchecked)",
+                ])
         }
-        if let failure = failures.compactMap({ $0 }).first { throw failure }
-        let parts = results.compactMap { $0 }
-        var problems = parts.compactMap(\.problem)
-        if let beyond = firstBeyondHead { problems.append((beyond, .inserted(event: beyond))) }
-        let events = parts.reduce(0) { $0 + $1.events }
-        let purged = parts.reduce(0) { $0 + $1.purged }
-        let sealedUnchecked = parts.reduce(0) { $0 + $1.sealedUnchecked }
-        let headHash = head?.hash.hexString ?? Chain.genesis.hexString
-        if let first = problems.min(by: { $0.0 < $1.0 }) {
-            return VerificationReport(
-                events: events, head: headHash, purgedRecords: purged, sealedUnchecked: sealedUnchecked,
-                problem: first.1)
-        }
-        let lastHash = try headReader.read { db in
-            try Data.fetchOne(db, sql: "SELECT hash FROM event WHERE id = ?", arguments: [headID])
-        }
-        if headID > 0, lastHash != head?.hash {
-            return VerificationReport(
-                events: events, head: headHash, purgedRecords: purged, sealedUnchecked: sealedUnchecked,
-                problem: .headMismatch(event: headID))
-        }
-        logger.info(
-            "chain verified",
-            metadata: ["events": "\(events)", "erased": "\(purged)", "sealedUnchecked": "\(sealedUnchecked)"])
-        return VerificationReport(
-            events: events, head: headHash, purgedRecords: purged, sealedUnchecked: sealedUnchecked, problem: nil)
+        return report
     }
 
     /// Verifies the events with ids in `range` (`ChainCheck.events`).
