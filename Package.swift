@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "DSRXML", targets: ["DSRXML"]),
         .library(name: "DSRLedger", targets: ["DSRLedger"]),
         .library(name: "DSRStore", targets: ["DSRStore"]),
+        .library(name: "DSRPostgres", targets: ["DSRPostgres"]),
         .library(name: "DSRReports", targets: ["DSRReports"]),
         .library(name: "DSRMail", targets: ["DSRMail"]),
         .library(name: "DSRApp", targets: ["DSRApp"]),
@@ -33,6 +34,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
         // Only its bcrypt (a C library with a Swift face) is used, by DSRApp.
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", exact: "2.5.0"),
+        // PostgreSQL for organisations that outgrow one SQLite file (DSRPostgres).
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
+        // TLS to the PostgreSQL server (postgres-nio's own dependency, named for its settings).
+        .package(url: "https://github.com/apple/swift-nio-ssl", exact: "2.37.6"),
         // `swift package generate-documentation --target DSRCore --target DSRApp` (DocC catalogs).
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", exact: "1.5.0"),
     ],
@@ -68,6 +73,21 @@ let package = Package(
                 "DSRLedger",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // PostgreSQL through postgres-nio: the connection, its errors, the named migrations
+        // with the owner and server roles and the append-only event log.
+        .target(
+            name: "DSRPostgres",
+            dependencies: [
+                "DSRCore",
+                "DSRLedger",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -159,6 +179,8 @@ let package = Package(
             name: "DSRLedgerTests",
             dependencies: ["DSRLedger", "DSRCore", .product(name: "Crypto", package: "swift-crypto")]
         ),
+        // Against a real PostgreSQL server (`.ci/run` starts a private cluster).
+        .testTarget(name: "DSRPostgresTests", dependencies: ["DSRPostgres", "DSRLedger", "DSRCore", "DSRTestSupport"]),
         .testTarget(name: "DSRStoreTests", dependencies: ["DSRStore", "DSRLedger", "DSRCore", "DSRXML"]),
         // The mail reader on the fixture set in Fixtures/mail, and a seeded mutator (fuzzing).
         .testTarget(name: "DSRMailTests", dependencies: ["DSRMail", "DSRCore"]),

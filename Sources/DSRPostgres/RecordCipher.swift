@@ -1,0 +1,25 @@
+import Crypto
+import Foundation
+
+/// Encrypts each stored vault text under a key of its own (AES-256-GCM, bound to its event
+/// and field), kept in `vault_key` apart from the text: deleting the key erases the text in
+/// every old row version PostgreSQL still holds (crypto-shredding).
+enum RecordCipher {
+    /// The text's stored bytes encrypted under a fresh key; the key, to be kept apart.
+    static func encrypt(_ content: Data, eventID: Int64, field: String) throws -> (dataKey: Data, box: Data) {
+        let key = SymmetricKey(size: .bits256)
+        let box = try AES.GCM.seal(content, using: key, authenticating: context(eventID, field))
+        guard let combined = box.combined else { throw CryptoKitError.incorrectParameterSize }
+        return (key.withUnsafeBytes { Data($0) }, combined)
+    }
+
+    /// The stored bytes again; nil if the box or the key was altered, or belongs elsewhere.
+    static func decrypt(_ box: Data, dataKey: Data, eventID: Int64, field: String) -> Data? {
+        guard let sealed = try? AES.GCM.SealedBox(combined: box) else { return nil }
+        return try? AES.GCM.open(sealed, using: SymmetricKey(data: dataKey), authenticating: context(eventID, field))
+    }
+
+    private static func context(_ eventID: Int64, _ field: String) -> Data {
+        Data("dsr-vault-record:\(eventID):\(field)".utf8)
+    }
+}
