@@ -68,9 +68,10 @@ public struct WorkCalendar: Sendable {
     public func officeOpening(atOrAfter instant: Instant) -> Instant? {
         var day = zone.localDayNumber(at: instant)
         while covers(day) {
-            if isOfficeDay(day) {
+            let year = years.year(containing: day)
+            if year.has(WorkYear.officeBit, day: day) {
                 for session in officeHours.sessions(on: Weekday(dayNumber: day)) {
-                    let (opens, closes) = sessionBounds(session, day: day)
+                    let (opens, closes) = sessionBounds(session, day: day, in: year)
                     if instant < closes { return max(instant, opens) }
                 }
             }
@@ -84,8 +85,10 @@ public struct WorkCalendar: Sendable {
     public func lastOfficeClose(onOrBefore day: Int) -> Instant? {
         var day = day
         while covers(day) {
-            if isOfficeDay(day), let last = officeHours.sessions(on: Weekday(dayNumber: day)).last {
-                return sessionBounds(last, day: day).closes
+            let year = years.year(containing: day)
+            if year.has(WorkYear.officeBit, day: day), let last = officeHours.sessions(on: Weekday(dayNumber: day)).last
+            {
+                return sessionBounds(last, day: day, in: year).closes
             }
             day -= 1
         }
@@ -121,10 +124,12 @@ public struct WorkCalendar: Sendable {
 
     /// Office seconds on one day between two instants of that day.
     private func officeSeconds(onDay day: Int, from start: Instant, to end: Instant) -> Int64 {
-        guard isOfficeDay(day) else { return 0 }
+        guard covers(day) else { return 0 }
+        let year = years.year(containing: day)
+        guard year.has(WorkYear.officeBit, day: day) else { return 0 }
         var total: Int64 = 0
         for session in officeHours.sessions(on: Weekday(dayNumber: day)) {
-            let (opens, closes) = sessionBounds(session, day: day)
+            let (opens, closes) = sessionBounds(session, day: day, in: year)
             let from = max(opens, start)
             let to = min(closes, end)
             if from < to { total += to.secondsSinceEpoch - from.secondsSinceEpoch }
@@ -145,17 +150,14 @@ public struct WorkCalendar: Sendable {
         startOfDay(day + 1).adding(seconds: -1)
     }
 
-    /// The instant of a local time of day on a local day (the zone resolves days on which the
-    /// clocks change).
+    /// The instants at which a session opens and closes on a local day of `year`.
     @inline(__always)
-    func instant(day: Int, minutes: Int) -> Instant {
-        guard covers(day) else { return zone.instant(localSeconds: Int64(day) * 86_400 + Int64(minutes) * 60) }
-        return years.year(containing: day).instant(day: day, minutes: minutes, zone: zone)
-    }
-
-    /// The instants at which a session opens and closes on a local day.
-    @inline(__always)
-    private func sessionBounds(_ session: OfficeSession, day: Int) -> (opens: Instant, closes: Instant) {
-        (instant(day: day, minutes: session.opens.minutes), instant(day: day, minutes: session.closes.minutes))
+    private func sessionBounds(_ session: OfficeSession, day: Int, in year: WorkYear) -> (
+        opens: Instant, closes: Instant
+    ) {
+        (
+            year.instant(day: day, minutes: session.opens.minutes, zone: zone),
+            year.instant(day: day, minutes: session.closes.minutes, zone: zone)
+        )
     }
 }

@@ -14,9 +14,35 @@ final class WorkYears: Sendable {
     private let officeHours: OfficeHours
     private let closures: [Closure]
 
-    /// The place of one year, empty until built.
+    /// The place of one year: the address of its table once built, else 0. (An `Atomic<Int>`
+    /// loads in one instruction; `AtomicLazyReference.load` cost hundreds on this hot path.)
     private final class Slot: Sendable {
-        let table = AtomicLazyReference<WorkYear>()
+        let address = Atomic<Int>(0)
+
+        /// The table, if built.
+        @inline(__always)
+        var table: WorkYear? {
+            let address = address.load(ordering: .acquiring)
+            guard address != 0, let pointer = UnsafeRawPointer(bitPattern: address) else { return nil }
+            return Unmanaged<WorkYear>.fromOpaque(pointer).takeUnretainedValue()
+        }
+
+        /// Keeps `table` unless another thread kept one first; returns the one kept.
+        func keep(_ table: WorkYear) -> WorkYear {
+            let retained = Unmanaged.passRetained(table)
+            let address = Int(bitPattern: retained.toOpaque())
+            let (exchanged, original) = self.address.compareExchange(
+                expected: 0, desired: address, ordering: .acquiringAndReleasing)
+            if exchanged { return table }
+            retained.release()
+            return Unmanaged<WorkYear>.fromOpaque(UnsafeRawPointer(bitPattern: original)!).takeUnretainedValue()
+        }
+
+        deinit {
+            if let pointer = UnsafeRawPointer(bitPattern: address.load(ordering: .acquiring)) {
+                Unmanaged<WorkYear>.fromOpaque(pointer).release()
+            }
+        }
     }
 
     init(
@@ -48,8 +74,8 @@ final class WorkYears: Sendable {
             index += 1
         }
         let slot = slots[index]
-        if let built = slot.table.load() { return built }
-        return slot.table.storeIfNil(
+        if let built = slot.table { return built }
+        return slot.keep(
             WorkYear(
                 year: years.lowerBound + index, zone: zone, holidays: holidays,
                 officeHours: officeHours, closures: closures))
