@@ -117,7 +117,7 @@ package struct PostgresChain: Sendable {
             check: { range in
                 let reader = try connect()
                 defer { reader.close() }
-                return try reader.transaction(isolation: "REPEATABLE READ READ ONLY") { reader in
+                return try reader.transaction(.snapshot) { reader in
                     VerificationPart(
                         events: try Self.checkEvents(range, headID: headID, in: reader),
                         vault: try Self.checkVault(range, vault: vault, in: reader))

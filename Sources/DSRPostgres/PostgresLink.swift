@@ -21,7 +21,7 @@ public final class PostgresLink: @unchecked Sendable {
     private static let ids = Mutex(0)
 
     public let url: PostgresURL
-    private let configuration: PostgresConnection.Configuration
+    private var configuration: PostgresConnection.Configuration
     private let logger: Logger
     /// Held for a request or a whole transaction; guards `connection`.
     private let lock = NSRecursiveLock()
@@ -56,6 +56,8 @@ public final class PostgresLink: @unchecked Sendable {
         } catch {
             throw PostgresFailure(kind: .refused, sqlState: nil, message: "TLS could not be set up: \(error)")
         }
+        configuration.options.connectTimeout = .seconds(Int64(url.connectTimeout))
+        configuration.options.additionalStartupParameters = [("application_name", url.applicationName)]
     }
 
     /// The open connection, connecting first if there is none or it closed (call with `lock`).
@@ -124,18 +126,26 @@ public final class PostgresLink: @unchecked Sendable {
         }
     }
 
+    /// The isolation of a transaction, as `BEGIN ISOLATION LEVEL` names it.
+    public enum Isolation: String, Sendable {
+        case readCommitted = "READ COMMITTED"
+        case serializable = "SERIALIZABLE"
+        /// One snapshot for the whole transaction, and no writes (verification).
+        case snapshot = "REPEATABLE READ READ ONLY"
+    }
+
     /// Runs `body` in one transaction, committed if it returns and rolled back if it throws.
     /// A serialisation failure or deadlock rolls back and runs `body` again (up to `attempts`
     /// times, with a short random pause), so writers that collide are never shown an error.
     public func transaction<T>(
-        isolation: String = "READ COMMITTED", attempts: Int = 20, _ body: (PostgresLink) throws -> T
+        _ isolation: Isolation = .readCommitted, attempts: Int = 20, _ body: (PostgresLink) throws -> T
     ) throws -> T {
         lock.lock()
         defer { lock.unlock() }
         var attempt = 1
         while true {
             do {
-                try execute(script: "BEGIN ISOLATION LEVEL \(isolation)")
+                try execute(script: "BEGIN ISOLATION LEVEL \(isolation.rawValue)")
                 inTransaction = true
                 defer { inTransaction = false }
                 let result = try body(self)

@@ -31,6 +31,11 @@ public struct PostgresURL: Sendable, Equatable {
     public var password: String?
     public var database: String
     public var tlsMode: TLSMode
+    /// How long connecting may take (`connect_timeout`, seconds; libpq's default is none,
+    /// here 10).
+    public var connectTimeout: Int
+    /// The name the server shows for the connection (`application_name`), default `dsr`.
+    public var applicationName: String
 
     /// Why a text is not a PostgreSQL URL; never quotes the password.
     public struct Invalid: Error, CustomStringConvertible, Equatable {
@@ -85,6 +90,11 @@ public struct PostgresURL: Sendable, Equatable {
                 reason: "sslmode must be one of \(TLSMode.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         self.tlsMode = tlsMode
+        guard let timeout = Int(query["connect_timeout"] ?? "10"), (1...3_600).contains(timeout) else {
+            throw Invalid(reason: "connect_timeout must be a number of seconds from 1 to 3600")
+        }
+        connectTimeout = timeout
+        applicationName = query["application_name"] ?? "dsr"
     }
 
     /// The URL without its password, for messages, logs and `dsr info`.

@@ -85,7 +85,7 @@ struct PostgresSchemaTests {
                     let link = try database.server()
                     defer { link.close() }
                     for _ in 0..<increments {
-                        try link.transaction(isolation: "SERIALIZABLE") { link in
+                        try link.transaction(.serializable) { link in
                             let value = try link.query("SELECT value FROM setting WHERE key = 'counter'")
                                 .first?.decode(String.self)
                             let next = String((Int(value ?? "0") ?? 0) + 1)
@@ -100,6 +100,15 @@ struct PostgresSchemaTests {
             let total = try owner.query("SELECT value FROM setting WHERE key = 'counter'").first?.decode(String.self)
             #expect(total == String(writers * increments))
         }
+    }
+
+    @Test func theServerSeesTheApplicationName() throws {
+        var url = try #require(TestDatabase.clusterURL)
+        url.applicationName = "dsr-test-\(ProcessInfo.processInfo.processIdentifier)"
+        let link = try PostgresLink.connect(url, logger: TestDatabase.logger)
+        defer { link.close() }
+        let name = try link.query("SELECT current_setting('application_name')").first?.decode(String.self)
+        #expect(name == url.applicationName)
     }
 
     @Test func anUnreachableServerIsUnavailableInOneLine() throws {

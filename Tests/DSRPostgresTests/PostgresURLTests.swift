@@ -19,6 +19,14 @@ struct PostgresURLTests {
         #expect(url.user == "dsr")
         #expect(url.password == nil)
         #expect(url.tlsMode == .prefer)
+        #expect(url.connectTimeout == 10)
+        #expect(url.applicationName == "dsr")
+    }
+
+    @Test func readsTheConnectTimeoutAndApplicationName() throws {
+        let url = try PostgresURL("postgres://h/d?connect_timeout=3&application_name=dsr-web-2")
+        #expect(url.connectTimeout == 3)
+        #expect(url.applicationName == "dsr-web-2")
     }
 
     @Test func readsAUnixSocketFolder() throws {
@@ -36,6 +44,7 @@ struct PostgresURLTests {
             ("postgres://u:hunter2@host/db?sslmode=maybe", "sslmode must be one of"),
             ("postgres://u:hunter2@host/db?options=-c", "unknown parameter 'options'"),
             ("postgres://u:hunter2@/db", "no host"),
+            ("postgres://u:hunter2@host/db?connect_timeout=0", "connect_timeout"),
             ("mysql://u:hunter2@host/db", "expected postgres://"),
         ])
     func refusesBadURLs(text: String, says: String) {
