@@ -56,7 +56,7 @@ final class WorkYear: Sendable {
         self.officeSecondsBefore = officeSecondsBefore
     }
 
-    /// The number of days one past the year's last day.
+    /// The day number of 1 January of the next year (one past this year's last day).
     var endDay: Int { firstDay + flags.count }
 
     /// Whether a day of this year has a flag.
