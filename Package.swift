@@ -114,6 +114,7 @@ let package = Package(
                 "DSRLedger",
                 "DSRXML",
                 "DSRStore",
+                "DSRPostgres",
                 "DSRReports",
                 "DSRMail",
                 .product(name: "Logging", package: "swift-log"),
@@ -181,19 +182,22 @@ let package = Package(
         ),
         // Against a real PostgreSQL server (`.ci/run` starts a private cluster).
         .testTarget(name: "DSRPostgresTests", dependencies: ["DSRPostgres", "DSRLedger", "DSRCore", "DSRTestSupport"]),
-        .testTarget(name: "DSRStoreTests", dependencies: ["DSRStore", "DSRLedger", "DSRCore", "DSRXML"]),
+        .testTarget(
+            name: "DSRStoreTests",
+            dependencies: ["DSRStore", "DSRPostgres", "DSRLedger", "DSRCore", "DSRXML", "DSRTestSupport"]),
         // The mail reader on the fixture set in Fixtures/mail, and a seeded mutator (fuzzing).
         .testTarget(name: "DSRMailTests", dependencies: ["DSRMail", "DSRCore"]),
         .testTarget(name: "DSRReportsTests", dependencies: ["DSRReports", "DSRLedger", "DSRCore", "DSRXML"]),
         // The use cases in process: roles, refusals, staff accounts, input rules.
         .testTarget(
-            name: "DSRAppTests", dependencies: ["DSRApp", "DSRStore", "DSRLedger", "DSRCore", "DSRXML", "DSRMail"]),
+            name: "DSRAppTests",
+            dependencies: ["DSRApp", "DSRStore", "DSRLedger", "DSRCore", "DSRXML", "DSRMail", "DSRTestSupport"]),
         // End-to-end: runs the built `dsr` binary as a real process.
         .testTarget(name: "DSRCommandsTests", dependencies: ["dsr", "DSRCore", "DSRXML", "DSRTestSupport"]),
         // The web application through `dsr serve` as a real process, over real sockets.
         .testTarget(name: "DSRServerTests", dependencies: ["dsr", "DSRCore", "DSRApp", "DSRTestSupport"]),
         // What the end-to-end tests share: running the built binary, a database per test.
-        .target(name: "DSRTestSupport", path: "Tests/DSRTestSupport"),
+        .target(name: "DSRTestSupport", dependencies: ["DSRPostgres"], path: "Tests/DSRTestSupport"),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -41,9 +41,9 @@ struct RestoreCommand: ParsableCommand {
 
     func run() throws {
         let (keptAs, report) = try Tracker.restore(
-            store.configuration(policy: policy), from: file, login: ProcessOwner.login, now: Instant(Date()))
+            try store.configuration(policy: policy), from: file, login: ProcessOwner.login, now: Instant(Date()))
         var text =
-            lang.pick("Wiederhergestellt: ", "Restored: ") + store.path + " ← " + file + "\n"
+            lang.pick("Wiederhergestellt: ", "Restored: ") + store.location + " ← " + file + "\n"
             + lang.pick("Kette intakt: ", "Chain intact: ") + "\(report.events) " + lang.pick("Ereignisse", "events")
             + ", " + report.head + "\n"
         if let keptAs { text += lang.pick("Bisherige Datei: ", "Previous file: ") + keptAs + "\n" }

@@ -63,6 +63,7 @@ struct CommandFailure: Error {
     static let ioError: Int32 = 74
     static let internalError: Int32 = 70
     static let notPermitted: Int32 = 77
+    static let temporaryFailure: Int32 = 75
 
     init(message: String, exitCode: Int32) {
         self.message = message
@@ -78,6 +79,7 @@ struct CommandFailure: Error {
             case .badInput, .conflict, .notFound: Self.badInput
             case .io: Self.ioError
             case .internal: Self.internalError
+            case .unavailable: Self.temporaryFailure
             }
         // Where a vault key is missing, say how the command line takes one.
         let hint =

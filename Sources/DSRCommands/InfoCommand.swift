@@ -18,7 +18,7 @@ struct InfoCommand: ParsableCommand {
         if output.json {
             try OrderedJSONEncoder.print(
                 InfoJSON(
-                    database: info.databasePath, schema: info.schema, cases: info.cases, events: info.events,
+                    database: info.database, schema: info.schema, cases: info.cases, events: info.events,
                     policy: info.policySource, policyHash: info.policyHash, singleUser: access.isSingleUser,
                     user: access.login, role: access.role?.rawValue, vault: info.vault.rawValue))
             return
@@ -40,7 +40,7 @@ struct InfoCommand: ParsableCommand {
                 "Einzelplatzmodus (die Datenbank hat keine Benutzerkonten; jeder darf alles)",
                 "single-user mode (the database has no staff accounts; anyone may do anything)")
         let text =
-            lang.pick("Datenbank: ", "Database: ") + info.databasePath + "\n"
+            lang.pick("Datenbank: ", "Database: ") + info.database + "\n"
             + lang.pick("Schema: ", "Schema: ") + info.schema.joined(separator: ", ") + "\n"
             + lang.pick("Fälle: ", "Cases: ") + "\(info.cases) · " + lang.pick("Ereignisse: ", "events: ")
             + "\(info.events)\n"

@@ -19,7 +19,7 @@ struct InitCommand: ParsableCommand {
         try session.choosePolicy()
         let info = try session.info()
         let text =
-            lang.pick("Datenbank: ", "Database: ") + info.databasePath + "\n"
+            lang.pick("Datenbank: ", "Database: ") + info.database + "\n"
             + lang.pick("Schema: ", "Schema: ") + info.schema.joined(separator: ", ") + "\n"
             + lang.pick("Policy: ", "Policy: ")
             + "\(info.policy.controller.name), \(info.policy.controller.unit) (\(info.policySource))\n"

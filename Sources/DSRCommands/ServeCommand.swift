@@ -77,7 +77,7 @@ struct ServeCommand: ParsableCommand {
         }
         let logger = Diagnostics.logger(verbose: store.verbose, floor: .notice)
         let tracker = try Tracker.open(
-            store.configuration(policy: policy), actor: ProcessOwner.login, now: Instant(Date()))
+            try store.configuration(policy: policy), actor: ProcessOwner.login, now: Instant(Date()))
         let server = try WebServer(
             tracker: tracker, settings: settings, letters: try templates.load(besidePolicy: policy.policy),
             logger: logger)

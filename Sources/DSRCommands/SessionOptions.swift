@@ -4,10 +4,10 @@ import Foundation
 
 extension StoreOptions {
     /// The tracker as the options name it (database, vault key, policy file, log level).
-    func configuration(policy: PolicyOptions) -> TrackerConfiguration {
+    func configuration(policy: PolicyOptions) throws -> TrackerConfiguration {
         TrackerConfiguration(
-            databasePath: path, vaultKeyFile: vaultKeyPath, policyFile: policy.file,
-            logger: Diagnostics.logger(verbose: verbose))
+            database: try address(), databaseOwner: try ownerURL(), vaultKeyFile: vaultKeyPath,
+            policyFile: policy.file, logger: Diagnostics.logger(verbose: verbose))
     }
 
     /// Opens the tracker and a session of the process owner at this moment, refusing unless
@@ -15,7 +15,7 @@ extension StoreOptions {
     func session(policy: PolicyOptions, for action: Action, seedingStaff: Bool = true) throws -> Session {
         let now = Instant(Date())
         let tracker = try Tracker.open(
-            configuration(policy: policy), actor: ProcessOwner.login, now: now, seedingStaff: seedingStaff)
+            try configuration(policy: policy), actor: ProcessOwner.login, now: now, seedingStaff: seedingStaff)
         let session = try tracker.session(login: ProcessOwner.login, now: now)
         try session.require(action)
         return session

@@ -1,9 +1,19 @@
 import ArgumentParser
+import DSRApp
 import DSRCore
+import DSRPostgres
 import Foundation
 
-/// `--db FILE` and `--vault-key FILE`, shared by every command that works on the case log.
+/// `--database URL`, `--db FILE` and `--vault-key FILE`, shared by every command that works on
+/// the case log.
 struct StoreOptions: ParsableArguments {
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Database: postgres://user@host:port/db?sslmode=… (PostgreSQL), sqlite:PATH or a file path. Default: $DSR_DATABASE_URL, else as --db.",
+            valueName: "url"))
+    var database: String?
+
     @Option(
         name: .long,
         help: ArgumentHelp(
@@ -21,13 +31,29 @@ struct StoreOptions: ParsableArguments {
     @Flag(name: .long, help: "Log what dsr does on standard error (never personal data).")
     var verbose = false
 
-    /// The database path in force.
-    var path: String {
-        StoreLocation.path(option: db)
+    func validate() throws {
+        if database != nil, db != nil { throw ValidationError("give --database or --db, not both") }
+    }
+
+    /// The database in force: `--database`, `--db`, `$DSR_DATABASE_URL`, `$DSR_DB`, the default file.
+    func address() throws -> DatabaseAddress {
+        if let database { return try DatabaseAddress(database) }
+        if db == nil, let url = Setting.value("DSR_DATABASE_URL") { return try DatabaseAddress(url) }
+        return .sqlite(path: StoreLocation.path(option: db))
+    }
+
+    /// The database as messages name it (never a password).
+    var location: String {
+        (try? address().description) ?? "the database"
     }
 
     /// The vault key file in force: `--vault-key`, else `$DSR_VAULT_KEY_FILE`.
     var vaultKeyPath: String? {
         vaultKey ?? Setting.value("DSR_VAULT_KEY_FILE")
+    }
+
+    /// The PostgreSQL owner role's URL for migrations: `$DSR_DATABASE_OWNER_URL`.
+    func ownerURL() throws -> PostgresURL? {
+        try Setting.value("DSR_DATABASE_OWNER_URL").map { try PostgresURL($0) }
     }
 }

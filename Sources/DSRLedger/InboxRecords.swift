@@ -178,3 +178,13 @@ public protocol InboxRecords: Sendable {
     @discardableResult
     func purgeInbox(settledBefore cutoff: Instant, actor: String, now: Instant) throws -> (items: Int, records: Int)
 }
+
+/// How backends keep an inbox item's lists in one text column: one entry a line (entries hold
+/// blanks: `source time host`).
+package enum InboxLines {
+    package static func joined(_ values: [String]) -> String { values.joined(separator: "\n") }
+
+    package static func split(_ text: String) -> [String] {
+        text.split(separator: "\n").map(String.init)
+    }
+}

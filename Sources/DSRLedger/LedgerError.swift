@@ -1,4 +1,4 @@
-/// What can go wrong with the record's keys and sealed texts, whatever database holds them.
+/// What can go wrong with the record, its keys and sealed texts, whatever database holds them.
 /// Messages never quote personal data.
 public enum LedgerError: Error, Equatable, CustomStringConvertible {
     /// The vault key file cannot be used (missing, wrong size, readable by others).
@@ -9,6 +9,10 @@ public enum LedgerError: Error, Equatable, CustomStringConvertible {
     case vaultKeyRequired(action: String)
     /// A sealed vault record does not open under the right key: it was altered.
     case sealedRecordAltered(event: Int64)
+    /// No case with that id.
+    case unknownCase(String)
+    /// The policy a case was logged under is missing from the database.
+    case missingPolicy(String)
 
     public var description: String {
         switch self {
@@ -18,6 +22,8 @@ public enum LedgerError: Error, Equatable, CustomStringConvertible {
         case .vaultKeyRequired(let action):
             "\(action) needs the vault key: this database seals personal data"
         case .sealedRecordAltered(let event): "the sealed personal data of event \(event) does not open: it was altered"
+        case .unknownCase(let id): "no case \(id)"
+        case .missingPolicy(let hash): "the policy \(hash.prefix(12))… of a case is missing from the database"
         }
     }
 }

@@ -13,6 +13,34 @@ package enum Vault: Sendable {
     /// The setting that holds the fingerprint of the key the vault is sealed with.
     package static let fingerprintSetting = "vault-key-fingerprint"
 
+    /// The mode of a record whose texts are sealed with the key of `fingerprint` (nil: not
+    /// sealed) for a process holding `key` (nil: none given).
+    package static func mode(key: VaultKey?, fingerprint: String?) throws -> Vault {
+        switch (key, fingerprint) {
+        case (nil, nil): return .plain
+        case (nil, .some): return .locked
+        case (let key?, let stored?):
+            guard stored == key.fingerprint else { throw LedgerError.wrongVaultKey(path: key.path) }
+            return .sealed(key)
+        case (let key?, nil): return .unsealed(key)
+        }
+    }
+
+    /// Whether texts are sealed, and whether this process can open them.
+    package var state: (sealed: Bool, readable: Bool) {
+        switch self {
+        case .plain, .unsealed: (false, true)
+        case .sealed: (true, true)
+        case .locked: (true, false)
+        }
+    }
+
+    /// Whether the process holds a key the record has not adopted yet.
+    package var awaitsAdoption: Bool {
+        if case .unsealed = self { return true }
+        return false
+    }
+
     /// Whether texts are sealed in this database (with or without the key at hand).
     package var isSealed: Bool {
         switch self {

@@ -33,49 +33,15 @@ package struct PostgresChain: Sendable {
     package init(vault: Vault) { self.vault = vault }
 
     /// Appends `entries` as the next events, inside the transaction `link` is in (see
-    /// `PostgresLink.transaction`): locks the head row, links, inserts events, vault texts and
-    /// their keys, moves the head.
+    /// `PostgresLink.transaction`).
     package func append(_ entries: [ChainEntry], recordedAt: Instant, in link: PostgresLink) throws -> [LinkedEvent] {
-        try link.query(
-            "INSERT INTO chain_head (id, last_event_id, hash) VALUES (1, 0, \(Chain.genesis)) ON CONFLICT (id) DO NOTHING"
-        )
-        guard
-            let (lastID, lastHash) = try link.query(
-                "SELECT last_event_id, hash FROM chain_head WHERE id = 1 FOR UPDATE"
-            ).first?.decode((Int64, Data).self)
-        else { throw PostgresFailure(kind: .refused, sqlState: nil, message: "the chain head is missing") }
-        var linker = ChainLinker(after: (lastID, lastHash), vault: vault)
-        var linked: [LinkedEvent] = []
-        for entry in entries {
-            let event = try linker.link(
+        let writer = try PostgresChainWriter(vault: vault, in: link)
+        let linked = try entries.map { entry in
+            try writer.append(
                 entry.event, to: entry.caseID, personal: entry.personal, occurredAt: entry.occurredAt,
                 recordedAt: recordedAt, actor: entry.actor)
-            let record = event.record
-            try link.query(
-                """
-                INSERT INTO event (id, case_id, kind, payload, occurred_at, recorded_at, actor, prev_hash, hash)
-                VALUES (\(Int64(record.id.rawValue)), \(record.caseID.rawValue), \(record.event.kind), \(event.payload),
-                        \(record.occurredAt.secondsSinceEpoch), \(record.recordedAt.secondsSinceEpoch), \(record.actor),
-                        \(event.prevHash), \(event.hash))
-                """)
-            for text in event.vaultRecords {
-                let (dataKey, box) = try RecordCipher.encrypt(
-                    text.content, eventID: text.eventID, field: text.field.rawValue)
-                try link.query(
-                    """
-                    INSERT INTO vault (event_id, field, content, sealed)
-                    VALUES (\(text.eventID), \(text.field.rawValue), \(box), \(text.sealed))
-                    """)
-                try link.query(
-                    """
-                    INSERT INTO vault_key (event_id, field, key, data_key)
-                    VALUES (\(text.eventID), \(text.field.rawValue), \(text.key), \(dataKey))
-                    """)
-            }
-            linked.append(event)
         }
-        try link.query(
-            "UPDATE chain_head SET last_event_id = \(linker.lastEventID), hash = \(linker.lastHash) WHERE id = 1")
+        try writer.finish()
         return linked
     }
 
@@ -87,11 +53,17 @@ package struct PostgresChain: Sendable {
             LEFT JOIN vault_key USING (event_id, field) WHERE event_id = \(eventID) AND field = \(field.rawValue)
             """)
         guard let (box, sealed, dataKey) = try rows.first?.decode((Data?, Bool, Data?).self) else { return .erased }
+        return try text(box: box, sealed: sealed, dataKey: dataKey, eventID: eventID, field: field.rawValue)
+    }
+
+    /// A stored text opened with its own key and then as the vault keeps it: erased when the
+    /// text or its key is gone; an error when the box does not open (it was altered).
+    package func text(box: Data?, sealed: Bool, dataKey: Data?, eventID: Int64, field: String) throws -> VaultText {
         guard let box, let dataKey else { return .erased }
-        guard let content = RecordCipher.decrypt(box, dataKey: dataKey, eventID: eventID, field: field.rawValue) else {
+        guard let content = RecordCipher.decrypt(box, dataKey: dataKey, eventID: eventID, field: field) else {
             throw LedgerError.sealedRecordAltered(event: eventID)
         }
-        return try vault.text(content: content, sealed: sealed, eventID: eventID, field: field.rawValue)
+        return try vault.text(content: content, sealed: sealed, eventID: eventID, field: field)
     }
 
     /// Erases a text: deletes its keys (crypto-shredding) and its content, in the caller's

@@ -170,6 +170,11 @@ public final class PostgresLink: @unchecked Sendable {
         try? execute(script: "ROLLBACK")
     }
 
+    /// A link given up without `close` closes its connection (postgres-nio insists on it).
+    deinit {
+        try? connection?.close().wait()
+    }
+
     /// Closes the connection (a broken one quietly). The owner of a link closes it.
     public func close() {
         lock.withLock {

@@ -9,6 +9,7 @@ enum PostgresSchema {
     static let migrations: [(name: String, script: String)] = [
         ("pg1-record", record),
         ("pg2-append-only-event-log", appendOnly),
+        ("pg3-prompt-key-vacuum", promptKeyVacuum),
     ]
 
     /// Each table the server's role uses, with the rights it gets: no more than the use cases
@@ -190,5 +191,13 @@ enum PostgresSchema {
             FOR EACH ROW EXECUTE FUNCTION dsr_refuse_event_change();
         CREATE TRIGGER event_no_truncate BEFORE TRUNCATE ON event
             FOR EACH STATEMENT EXECUTE FUNCTION dsr_refuse_event_change();
+        """
+
+    /// Autovacuum visits the vault's tables after every erasure, not after a fifth of their
+    /// rows changed: the row versions that still hold an erased key or text are freed within
+    /// autovacuum's nap time (a minute by default), whatever the server's role may do itself.
+    private static let promptKeyVacuum = """
+        ALTER TABLE vault_key SET (autovacuum_vacuum_threshold = 0, autovacuum_vacuum_scale_factor = 0);
+        ALTER TABLE vault SET (autovacuum_vacuum_threshold = 0, autovacuum_vacuum_scale_factor = 0);
         """
 }

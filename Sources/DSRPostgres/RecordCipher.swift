@@ -7,10 +7,15 @@ import Foundation
 enum RecordCipher {
     /// The text's stored bytes encrypted under a fresh key; the key, to be kept apart.
     static func encrypt(_ content: Data, eventID: Int64, field: String) throws -> (dataKey: Data, box: Data) {
-        let key = SymmetricKey(size: .bits256)
-        let box = try AES.GCM.seal(content, using: key, authenticating: context(eventID, field))
+        let key = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }
+        return (key, try encrypt(content, dataKey: key, eventID: eventID, field: field))
+    }
+
+    /// The text's stored bytes encrypted under its existing key (a fresh nonce each time).
+    static func encrypt(_ content: Data, dataKey: Data, eventID: Int64, field: String) throws -> Data {
+        let box = try AES.GCM.seal(content, using: SymmetricKey(data: dataKey), authenticating: context(eventID, field))
         guard let combined = box.combined else { throw CryptoKitError.incorrectParameterSize }
-        return (key.withUnsafeBytes { Data($0) }, combined)
+        return combined
     }
 
     /// The stored bytes again; nil if the box or the key was altered, or belongs elsewhere.

@@ -9,11 +9,7 @@ extension CaseStore {
     public func logCase(
         _ newCase: NewCase, policy: PolicyReference, engine: DeadlineEngine, actor: String, now: Instant
     ) throws -> Recorded {
-        try writeBatch { session in
-            let (record, state) = try session.log(
-                newCase, policy: policy, engine: engine, actor: actor, recordedAt: now)
-            let schedule = try session.saveProjection(state, engine: engine, now: now)
-            return Recorded(record: record, state: state, schedule: schedule)
+        try writeBatch { batch, _ in try batch.logCase(newCase, policy: policy, engine: engine, actor: actor, now: now)
         }
     }
 
@@ -24,58 +20,35 @@ extension CaseStore {
         _ event: Event, on caseID: CaseID, personal: [PersonalField: String] = [:], at occurredAt: Instant,
         actor: String, visibility: CaseVisibility = .every, now: Instant, engine provider: EngineProvider
     ) throws -> Recorded {
-        try onCase(caseID, visibility: visibility, now: now, engine: provider) { session, _, state, engine in
-            try session.record(
-                event, on: &state, personal: personal, at: occurredAt, actor: actor, recordedAt: now,
-                policy: engine.policy)
+        try writeBatch { batch, _ in
+            try batch.record(
+                event, on: caseID, personal: personal, at: occurredAt, actor: actor, visibility: visibility, now: now,
+                engine: provider)
         }
     }
 
-    /// Runs one write on a case in one transaction: `step` gets the case's events, its state
-    /// and the engine of its policy, appends its event, and the projection is saved after.
-    func onCase(
-        _ caseID: CaseID, visibility: CaseVisibility, now: Instant, engine provider: EngineProvider,
-        _ step: (BulkSession, [EventRecord], inout CaseState, DeadlineEngine) throws -> EventRecord
-    ) throws -> Recorded {
-        try writeBatch { session in
-            let events = try Self.events(of: caseID, db: session.db)
-            guard var state = CaseState(events: events) else { throw DSRStoreError.unknownCase(caseID.rawValue) }
-            try visibility.require(caseID, assignee: state.assignee)
-            guard let policy = try PolicyRow.fetchOne(session.db, key: state.policyHash) else {
-                throw DSRStoreError.missingPolicy(state.policyHash)
-            }
-            let engine = try provider(policy.hash, policy.text)
-            let record = try step(session, events, &state, engine)
-            let schedule = try session.saveProjection(state, engine: engine, now: now)
-            return Recorded(record: record, state: state, schedule: schedule)
-        }
-    }
-
-    /// Runs `body` in one write transaction with a session that appends events for any
-    /// number of cases (imports and the demo log thousands in one go).
-    /// A key the database has not adopted yet is adopted in the same transaction.
+    /// Runs `body` in one write transaction with a batch that appends events for any number
+    /// of cases (imports and the demo log thousands in one go).
     public func bulk<T>(_ body: (any CaseWriteBatch) throws -> T) throws -> T {
-        try writeBatch { try body($0) }
+        try writeBatch { batch, _ in try body(batch) }
     }
 
-    /// `bulk` with the SQLite batch itself, for the store's own multi-row writes.
-    func writeBatch<T>(_ body: (BulkSession) throws -> T) throws -> T {
+    /// Runs `body` in one write transaction with the shared use cases' batch over this
+    /// database, and the database for the store's own rows. A key the database has not
+    /// adopted yet is adopted in the same transaction.
+    func writeBatch<T>(_ body: (LedgerBatch, Database) throws -> T) throws -> T {
         var written: Vault?
         let result = try write { db in
             let vault = try vaultForWriting(db)
             written = vault
-            let session = BulkSession(db: db, writer: try ChainWriter(db, vault: vault, logger: logger))
-            let result = try body(session)
-            try session.writer.finish()
+            let batch = LedgerBatch(
+                SQLiteStorage(db: db, writer: try ChainWriter(db, vault: vault, logger: logger)), logger: logger)
+            let result = try body(batch, db)
+            try batch.finish()
             return result
         }
         if let written { settle(written) }
         return result
-    }
-
-    /// The state of a case folded from its events, or nil if there is no such case.
-    static func state(of caseID: CaseID, db: Database) throws -> CaseState? {
-        CaseState(events: try events(of: caseID, db: db))
     }
 
     static func events(of caseID: CaseID, db: Database) throws -> [EventRecord] {

@@ -14,10 +14,7 @@ extension CaseStore {
     /// Appends an event of the tracker itself (filed under `CaseID.tracker`) in a
     /// transaction of its own.
     func recordTrackerEvent(_ event: Event, at: Instant, actor: String, now: Instant) throws {
-        try writeBatch { session in
-            _ = try session.writer.append(
-                event, to: .tracker, personal: [:], occurredAt: at, recordedAt: now, actor: actor)
-        }
+        _ = try writeBatch { batch, _ in try batch.appendTrackerEvent(event, at: at, actor: actor, now: now) }
     }
 
     /// Where each of `duties` stands on each of its channels at `now`, from the completions

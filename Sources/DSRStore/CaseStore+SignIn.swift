@@ -20,20 +20,16 @@ extension CaseStore: SignInRecords {
     }
 
     public func setPassword(login: String, hash: String, actor: String, now: Instant, endingSessions: Bool) throws {
-        try writeBatch { session in
-            guard try AccountRow.fetchOne(session.db, key: login) != nil else {
-                throw DSRCoreError.notFound("there is no staff account '\(login)'")
-            }
-            _ = try session.writer.append(
-                .staffPasswordSet(login: login), to: .tracker, personal: [:], occurredAt: now, recordedAt: now,
-                actor: actor)
-            try session.db.execute(
+        try writeBatch { batch, db in
+            try batch.requireAccount(login)
+            try batch.appendTrackerEvent(.staffPasswordSet(login: login), at: now, actor: actor, now: now)
+            try db.execute(
                 sql: """
                     INSERT INTO credential (login, passwordHash, changedAt) VALUES (?, ?, ?)
                     ON CONFLICT(login) DO UPDATE SET passwordHash = excluded.passwordHash, changedAt = excluded.changedAt
                     """, arguments: [login, hash, now.secondsSinceEpoch])
             if endingSessions {
-                try session.db.execute(sql: "DELETE FROM webSession WHERE login = ?", arguments: [login])
+                try db.execute(sql: "DELETE FROM webSession WHERE login = ?", arguments: [login])
             }
         }
     }

@@ -16,33 +16,13 @@ extension CaseStore {
     public func changeStaff(
         _ changes: [StaffChange], actor: String, role: Role?, now: Instant
     ) throws -> [StaffAccount] {
-        try writeBatch { session in
-            var changed: [StaffAccount] = []
-            for change in changes {
-                let accounts = try AccountRow.fetchAll(session.db).map { try $0.account() }
-                try StaffRules.permit(change, by: actor, role: role, accounts: accounts)
-                let record = try session.writer.append(
-                    change.event, to: .tracker, personal: [:], occurredAt: now, recordedAt: now, actor: actor)
-                let account = change.applied(
-                    to: accounts.first { $0.login == change.login }, at: now, by: record.id)
-                try AccountRow(account).save(session.db)
-                changed.append(account)
-            }
-            return changed
-        }
+        try writeBatch { batch, _ in try batch.changeStaff(changes, actor: actor, role: role, now: now) }
     }
 
     /// Creates an account for each user of a policy's staff list, unchecked: the one-time
     /// migration from the policy's `<users>` (README, "Roles"). Each is a `staff-added` event.
     public func seedStaff(_ users: [StaffUser], actor: String, now: Instant) throws {
-        try writeBatch { session in
-            for user in users {
-                let change = StaffChange.add(login: user.login, role: user.role, displayName: nil)
-                let record = try session.writer.append(
-                    change.event, to: .tracker, personal: [:], occurredAt: now, recordedAt: now, actor: actor)
-                try AccountRow(change.applied(to: nil, at: now, by: record.id)).save(session.db)
-            }
-        }
+        try writeBatch { batch, _ in try batch.seedStaff(users, actor: actor, now: now) }
     }
 
     /// A setting of the database (a small text by key), if set.

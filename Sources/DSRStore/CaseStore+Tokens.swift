@@ -56,7 +56,7 @@ extension CaseStore: TokenRecords {
         }
     }
 
-    private static func token(row: Row) -> StoredAPIToken {
+    static func token(row: Row) -> StoredAPIToken {
         StoredAPIToken(
             id: row["id"], login: row["login"], name: row["name"],
             createdAt: Instant(secondsSinceEpoch: row["createdAt"]),

@@ -85,19 +85,10 @@ public final class CaseStore: Sendable {
     }
 
     /// Whether this database seals personal data, and whether this process can open it.
-    public var vaultState: (sealed: Bool, readable: Bool) {
-        switch vault {
-        case .plain, .unsealed: (false, true)
-        case .sealed: (true, true)
-        case .locked: (true, false)
-        }
-    }
+    public var vaultState: (sealed: Bool, readable: Bool) { vault.state }
 
     /// Whether the process holds a vault key this database has not adopted yet.
-    public var vaultKeyAwaitsAdoption: Bool {
-        if case .unsealed = vault { return true }
-        return false
-    }
+    public var vaultKeyAwaitsAdoption: Bool { vault.awaitsAdoption }
 
     /// Makes the database adopt the process's vault key now: stores its fingerprint and seals
     /// every text already stored, in one transaction. Does nothing if there is nothing to adopt.
@@ -159,7 +150,7 @@ public final class CaseStore: Sendable {
     /// The text of a stored policy.
     public func policyText(hash: String) throws -> String {
         guard let row = try pool.read({ db in try PolicyRow.fetchOne(db, key: hash) }) else {
-            throw DSRStoreError.missingPolicy(hash)
+            throw LedgerError.missingPolicy(hash)
         }
         return row.text
     }

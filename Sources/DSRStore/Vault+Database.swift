@@ -7,14 +7,7 @@ extension Vault {
     /// The mode of the database `db` for `key` (nil: none given); reads only.
     static func open(_ db: Database, key: VaultKey?) throws -> Vault {
         let fingerprint = try SettingRow.fetchOne(db, key: fingerprintSetting)?.value
-        switch (key, fingerprint) {
-        case (nil, nil): return .plain
-        case (nil, .some): return .locked
-        case (let key?, let stored?):
-            guard stored == key.fingerprint else { throw LedgerError.wrongVaultKey(path: key.path) }
-            return .sealed(key)
-        case (let key?, nil): return .unsealed(key)
-        }
+        return try mode(key: key, fingerprint: fingerprint)
     }
 
     /// Makes the database adopt `key` inside the write transaction of `db`: stores its

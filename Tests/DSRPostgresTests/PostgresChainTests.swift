@@ -1,5 +1,6 @@
 import DSRCore
 import DSRLedger
+import DSRTestSupport
 import Foundation
 import Synchronization
 import Testing

@@ -1,4 +1,5 @@
 import DSRPostgres
+import DSRTestSupport
 import Foundation
 import Testing
 

@@ -1,5 +1,6 @@
 import DSRCore
 import DSRLedger
+import DSRTestSupport
 import Foundation
 import Testing
 
@@ -25,13 +26,14 @@ struct CaseStoreTests {
         #expect(try fixture.store.activeCases().map(\.id) == ["2025-00001", "2026-00001", "2026-00002"])
     }
 
-    @Test("the database file is 0600 in a 0700 folder")
+    @Test("the database file is 0600 in a 0700 folder", .enabled(if: !TestBackend.postgres, "a SQLite file's rights"))
     func permissions() throws {
         let fixture = try StoreFixture()
         defer { fixture.remove() }
-        let file = try FileManager.default.attributesOfItem(atPath: fixture.store.path)
+        let path = try #require(fixture.database.sqlitePath)
+        let file = try FileManager.default.attributesOfItem(atPath: path)
         let folder = try FileManager.default.attributesOfItem(
-            atPath: URL(fileURLWithPath: fixture.store.path).deletingLastPathComponent().path)
+            atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path)
         #expect((file[.posixPermissions] as? Int) == 0o600)
         #expect((folder[.posixPermissions] as? Int) == 0o700)
     }
@@ -115,7 +117,7 @@ struct CaseStoreTests {
     func unknownCase() throws {
         let fixture = try StoreFixture()
         defer { fixture.remove() }
-        #expect(throws: DSRStoreError.unknownCase("2026-00099")) {
+        #expect(throws: LedgerError.unknownCase("2026-00099")) {
             try fixture.record(.acknowledged, on: CaseID("2026-00099")!, at: "2026-03-05 10:00")
         }
     }

@@ -1,20 +1,29 @@
 import DSRCore
 import DSRLedger
+import DSRPostgres
 import DSRStore
+import DSRTestSupport
 import DSRXML
 import Foundation
 
-/// A fresh database file per test, the real embedded policy, a fixed clock.
+/// A fresh database per test (a SQLite file, or a PostgreSQL database: `TestBackend`), the
+/// real embedded policy, a fixed clock.
 struct StoreFixture {
     let folder: URL
-    let store: CaseStore
+    let database: FreshDatabase
+    let store: any CaseRepository
     let engine: DeadlineEngine
     let policy: PolicyReference
     let now: Instant
 
     init(now: String = "2026-03-20 12:00") throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("dsr-store-\(UUID().uuidString)")
-        store = try CaseStore(path: folder.appendingPathComponent("data/dsr.sqlite").path)
+        database = try TestBackend.freshDatabase(in: folder)
+        if let postgres = database.postgres {
+            store = try PostgresStore(url: postgres.serverURL, owner: postgres.ownerURL)
+        } else {
+            store = try CaseStore(path: database.sqlitePath!)
+        }
         let loaded = try PolicyLoader.loadDefault()
         engine = try DeadlineEngine(policy: loaded.policy, holidayRules: loaded.holidayRules)
         policy = PolicyReference(text: loaded.text, source: loaded.source)
@@ -38,10 +47,16 @@ struct StoreFixture {
     /// Records a step at `at`.
     @discardableResult
     func record(_ event: Event, on id: CaseID, at: String, personal: [PersonalField: String] = [:]) throws -> Recorded {
-        try store.record(event, on: id, personal: personal, at: try instant(at), actor: "clerk", now: now) { _, _ in
+        try store.record(
+            event, on: id, personal: personal, at: try instant(at), actor: "clerk", visibility: .every, now: now
+        ) { _, _ in
             engine
         }
     }
 
-    func remove() { try? FileManager.default.removeItem(at: folder) }
+    func remove() {
+        (store as? PostgresStore)?.close()
+        database.drop()
+        try? FileManager.default.removeItem(at: folder)
+    }
 }

@@ -19,12 +19,14 @@ extension Tracker {
     public static func restore(
         _ configuration: TrackerConfiguration, from file: String, login: String, now: Instant
     ) throws -> (keptAs: String?, report: VerificationReport) {
-        if FileManager.default.fileExists(atPath: configuration.databasePath) {
-            let current = try AppError.mapping {
-                try CaseStore(path: configuration.databasePath, logger: configuration.logger)
-            }
+        guard case .sqlite(let path) = configuration.database else {
+            throw AppError(
+                .badInput, "dsr restore replaces a SQLite file; a PostgreSQL tracker is restored with its own tools")
+        }
+        if FileManager.default.fileExists(atPath: path) {
+            let current = try AppError.mapping { try CaseStore(path: path, logger: configuration.logger) }
             try Access(login: login, accounts: try AppError.mapping { try current.accounts() }).require(.restoreBackup)
         }
-        return try AppError.mapping { try CaseStore.restore(from: file, to: configuration.databasePath, now: now) }
+        return try AppError.mapping { try CaseStore.restore(from: file, to: path, now: now) }
     }
 }

@@ -1,5 +1,6 @@
 import DSRCore
 import DSRLedger
+import DSRPostgres
 import DSRReports
 import DSRStore
 import DSRXML
@@ -20,6 +21,8 @@ public struct AppError: Error, Equatable, CustomStringConvertible {
         case notFound
         /// A file or the database cannot be read or written.
         case io
+        /// The database server is unreachable for now (restarted, failing over): try again.
+        case unavailable
         /// Something that should not happen: a bug or a damaged database.
         case `internal`
     }
@@ -47,6 +50,8 @@ public struct AppError: Error, Equatable, CustomStringConvertible {
         case let error as DSRStoreError: self.init(error)
         case let error as LedgerError: self.init(error)
         case let error as ReportError: self.init(error)
+        case let error as PostgresFailure: self.init(error)
+        case let error as PostgresURL.Invalid: self.init(.badInput, error.description)
         default: return nil
         }
     }
@@ -71,8 +76,7 @@ public struct AppError: Error, Equatable, CustomStringConvertible {
     private init(_ error: DSRStoreError) {
         switch error {
         case .cannotOpen: self.init(.io, error.description)
-        case .database, .missingPolicy: self.init(.internal, error.description)
-        case .unknownCase: self.init(.notFound, error.description)
+        case .database: self.init(.internal, error.description)
         case .newerSchema, .notABackup: self.init(.badInput, error.description)
         }
     }
@@ -81,6 +85,15 @@ public struct AppError: Error, Equatable, CustomStringConvertible {
         switch error {
         case .badVaultKeyFile, .sealedRecordAltered: self.init(.badInput, error.description)
         case .wrongVaultKey, .vaultKeyRequired: self.init(.notPermitted, error.description)
+        case .unknownCase: self.init(.notFound, error.description)
+        case .missingPolicy: self.init(.internal, error.description)
+        }
+    }
+
+    private init(_ error: PostgresFailure) {
+        switch error.kind {
+        case .unavailable, .conflict: self.init(.unavailable, "the database is unavailable: \(error.description)")
+        case .refused: self.init(.internal, error.description)
         }
     }
 

@@ -13,7 +13,7 @@ public struct TrackerInfo: Sendable {
         case sealedNoKey = "sealed-no-key"
     }
 
-    public let databasePath: String
+    public let database: String
     public let schema: [String]
     public let cases: Int
     public let events: Int
@@ -33,7 +33,7 @@ extension Session {
             let counts = try store.counts()
             let vault = store.vaultState
             return TrackerInfo(
-                databasePath: store.location, schema: try store.schemaVersion(), cases: counts.cases,
+                database: store.location, schema: try store.schemaVersion(), cases: counts.cases,
                 events: counts.events,
                 policySource: tracker.policyReference.source, policyHash: tracker.policyReference.hash,
                 policy: tracker.policy.policy, access: access,

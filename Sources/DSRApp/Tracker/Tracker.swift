@@ -1,5 +1,6 @@
 import DSRCore
 import DSRLedger
+import DSRPostgres
 import DSRStore
 import DSRXML
 import Foundation
@@ -8,8 +9,11 @@ import Synchronization
 
 /// Where a tracker lives and how to open it: the database, the vault key, the policy.
 public struct TrackerConfiguration: Sendable {
-    /// The SQLite file.
-    public var databasePath: String
+    /// The database: a SQLite file or a PostgreSQL database.
+    public var database: DatabaseAddress
+    /// The URL of the PostgreSQL schema's owner role, which applies migrations and grants the
+    /// role of `database` its rights; without it, the role of `database` applies them itself.
+    public var databaseOwner: PostgresURL?
     /// The vault key file that seals names and contacts, if one is given.
     public var vaultKeyFile: String?
     /// A policy file to use instead of the one stored with the database (else the embedded one).
@@ -18,10 +22,11 @@ public struct TrackerConfiguration: Sendable {
     public var logger: Logger
 
     public init(
-        databasePath: String, vaultKeyFile: String? = nil, policyFile: String? = nil,
-        logger: Logger = Logger(label: "dsr", factory: { _ in SwiftLogNoOpLogHandler() })
+        database: DatabaseAddress, databaseOwner: PostgresURL? = nil, vaultKeyFile: String? = nil,
+        policyFile: String? = nil, logger: Logger = Logger(label: "dsr", factory: { _ in SwiftLogNoOpLogHandler() })
     ) {
-        self.databasePath = databasePath
+        self.database = database
+        self.databaseOwner = databaseOwner
         self.vaultKeyFile = vaultKeyFile
         self.policyFile = policyFile
         self.logger = logger
@@ -53,10 +58,7 @@ public final class Tracker: Sendable {
         _ configuration: TrackerConfiguration, actor: String, now: Instant, seedingStaff: Bool = true
     ) throws -> Tracker {
         try AppError.mapping {
-            let store = try CaseStore(
-                path: configuration.databasePath,
-                vaultKey: try configuration.vaultKeyFile.map { try VaultKey(file: $0) },
-                logger: configuration.logger)
+            let store = try openStore(configuration)
             let policy: LoadedPolicy
             if let file = configuration.policyFile {
                 policy = try PolicyLoader.load(path: file)
@@ -70,6 +72,18 @@ public final class Tracker: Sendable {
                 try tracker.seedStaff(from: policy.policy, actor: actor, now: now)
             }
             return tracker
+        }
+    }
+
+    /// The record of `configuration`, in whichever database it names.
+    static func openStore(_ configuration: TrackerConfiguration) throws -> any CaseRepository {
+        let vaultKey = try configuration.vaultKeyFile.map { try VaultKey(file: $0) }
+        switch configuration.database {
+        case .sqlite(let path):
+            return try CaseStore(path: path, vaultKey: vaultKey, logger: configuration.logger)
+        case .postgres(let url):
+            return try PostgresStore(
+                url: url, owner: configuration.databaseOwner, vaultKey: vaultKey, logger: configuration.logger)
         }
     }
 

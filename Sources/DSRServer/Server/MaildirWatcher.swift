@@ -44,7 +44,7 @@ public struct MaildirWatcher: Service {
         for entry in entries where !stuck.contains(entry.uniqueName) {
             do {
                 try await takeIn(entry)
-            } catch let error as AppError where error.kind == .io || error.kind == .internal {
+            } catch let error as AppError where [.io, .internal, .unavailable].contains(error.kind) {
                 // The database is the problem, not the message: it stays in new/ for the next pass.
                 logger.error("intake paused", metadata: ["reason": "\(error.message)"])
                 return

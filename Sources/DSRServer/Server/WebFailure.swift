@@ -30,7 +30,7 @@ struct WebFailure: Error {
 
     /// The status of a use case's refusal: a role too low is 403, a case the user may not
     /// see is 404 like one that does not exist, bad input and a step that makes no sense
-    /// are 422 (the API answers the latter 409).
+    /// are 422 (the API answers the latter 409), a database server that is away is 503.
     init(_ error: AppError) {
         switch error.kind {
         case .notPermitted where error.hidesCase: self.init(status: .notFound, message: "not found")
@@ -38,6 +38,8 @@ struct WebFailure: Error {
         case .notFound: self.init(status: .notFound, message: "not found")
         case .badInput, .conflict: self.init(status: .unprocessableContent, message: error.message)
         case .io, .internal: self.init(status: .internalServerError, message: "internal error")
+        case .unavailable:
+            self.init(status: .serviceUnavailable, message: "the database is unavailable; try again in a moment")
         }
     }
 }

@@ -1,0 +1,168 @@
+import DSRCore
+import DSRLedger
+import Foundation
+import PostgresNIO
+
+extension PostgresStore: CaseRepository {
+    public func schemaVersion() throws -> [String] {
+        try links.with { try PostgresMigrator.applied($0) }
+    }
+
+    public func counts() throws -> (cases: Int, events: Int) {
+        try read { link in
+            let cases = try link.query("SELECT count(*) FROM case_projection").first?.decode(Int64.self) ?? 0
+            let events = try link.query("SELECT COALESCE(MAX(id), 0) FROM event").first?.decode(Int64.self) ?? 0
+            return (Int(cases), Int(events))
+        }
+    }
+
+    // MARK: - Policies and settings
+
+    @discardableResult
+    public func storePolicy(text: String, source: String, now: Instant, makeDefault: Bool = false) throws -> String {
+        let policy = PolicyReference(text: text, source: source)
+        try write { link in
+            try link.query(
+                """
+                INSERT INTO policy (hash, source, text, stored_at)
+                VALUES (\(policy.hash), \(source), \(text), \(now.secondsSinceEpoch)) ON CONFLICT (hash) DO NOTHING
+                """)
+            if makeDefault { try Self.setSetting("policy", to: policy.hash, in: link) }
+        }
+        return policy.hash
+    }
+
+    public func defaultPolicy() throws -> (text: String, source: String)? {
+        try links.with { link in
+            try link.query(
+                "SELECT policy.text, policy.source FROM setting JOIN policy ON policy.hash = setting.value WHERE key = 'policy'"
+            ).first?.decode((String, String).self)
+        }
+    }
+
+    public func policyText(hash: String) throws -> String {
+        guard let text = try links.with({ try $0.query("SELECT text FROM policy WHERE hash = \(hash)").first }) else {
+            throw LedgerError.missingPolicy(hash)
+        }
+        return try text.decode(String.self)
+    }
+
+    public func policies() throws -> [(hash: String, source: String, text: String)] {
+        try links.with { link in
+            try link.query("SELECT hash, source, text FROM policy ORDER BY stored_at, hash").map {
+                try $0.decode((String, String, String).self)
+            }
+        }
+    }
+
+    public func setting(_ key: String) throws -> String? {
+        try links.with { try $0.query("SELECT value FROM setting WHERE key = \(key)").first?.decode(String.self) }
+    }
+
+    public func setSetting(_ key: String, to value: String) throws {
+        try write { try Self.setSetting(key, to: value, in: $0) }
+    }
+
+    private static func setSetting(_ key: String, to value: String, in link: PostgresLink) throws {
+        try link.query(
+            "INSERT INTO setting (key, value) VALUES (\(key), \(value)) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value"
+        )
+    }
+
+    // MARK: - Staff
+
+    /// Every staff account, by login, inside a transaction.
+    static func accounts(in link: PostgresLink) throws -> [StaffAccount] {
+        try link.query(
+            "SELECT login, role, display_name, enabled, created_at, last_event_id FROM account ORDER BY login"
+        ).map { row in
+            let (login, role, displayName, enabled, createdAt, lastEventID) = try row.decode(
+                (String, String, String?, Bool, Int64, Int64).self)
+            guard let role = Role(rawValue: role) else {
+                throw DSRCoreError.corruptRecord("the staff account of a login has an unknown role")
+            }
+            return StaffAccount(
+                login: login, role: role, displayName: displayName, enabled: enabled,
+                createdAt: Instant(secondsSinceEpoch: createdAt), lastEventID: EventID(lastEventID))
+        }
+    }
+
+    public func accounts() throws -> [StaffAccount] {
+        try links.with { try Self.accounts(in: $0) }
+    }
+
+    @discardableResult
+    public func changeStaff(_ changes: [StaffChange], actor: String, role: Role?, now: Instant) throws
+        -> [StaffAccount]
+    {
+        try writeBatch { batch, _ in try batch.changeStaff(changes, actor: actor, role: role, now: now) }
+    }
+
+    public func seedStaff(_ users: [StaffUser], actor: String, now: Instant) throws {
+        try writeBatch { batch, _ in try batch.seedStaff(users, actor: actor, now: now) }
+    }
+
+    // MARK: - Retention and integrity
+
+    public func purgeCandidates(at now: Instant, engine: (CaseSummary) throws -> DeadlineEngine) throws
+        -> [PurgeCandidate]
+    {
+        try read { link in
+            let closed = try ProjectionSQL.summaries(
+                try link.query(
+                    """
+                    SELECT \(unescaped: ProjectionSQL.selection) FROM case_projection
+                    WHERE lifecycle <> \(CaseState.Lifecycle.open.rawValue) ORDER BY received_at
+                    """))
+            return try PurgeCandidate.among(closed, at: now, engine: engine) { summary in
+                Int(
+                    try link.query(
+                        """
+                        SELECT count(*) FROM vault JOIN event ON event.id = vault.event_id
+                        WHERE event.case_id = \(summary.id) AND vault.content IS NOT NULL
+                        """
+                    ).first?.decode(Int64.self) ?? 0)
+            }
+        }
+    }
+
+    /// Erases the personal data of the given cases with their keys and a `purged` event each,
+    /// in one transaction; then asks for a vacuum of the vault's tables (see `vacuumVault`).
+    public func purge(
+        _ candidates: [PurgeCandidate], actor: String, now: Instant, engine provider: EngineProvider
+    ) throws {
+        let erased = try writeBatch { batch, _ in
+            try batch.purge(candidates, actor: actor, now: now, engine: provider)
+        }
+        if erased > 0 { vacuumVault() }
+    }
+
+    /// Vacuums `vault_key` and `vault`, so the row versions that still hold erased keys and
+    /// texts are freed now. PostgreSQL lets only the tables' owner do it (before version 17,
+    /// which adds the MAINTAIN right); for any other role it skips them with a warning, and
+    /// autovacuum, set to visit `vault_key` after every deletion (`pg3-prompt-key-vacuum`),
+    /// frees them within its nap time.
+    func vacuumVault() {
+        do {
+            try links.with { link in try link.execute(script: "VACUUM vault_key, vault") }
+        } catch {
+            logger.warning("vacuum of the vault failed; autovacuum will do it", metadata: ["error": "\(error)"])
+        }
+    }
+
+    public func verify(parallelism: Int) throws -> VerificationReport {
+        let links = self.links
+        return try links.with { link in
+            try PostgresChain(vault: vault).verify(parallelism: parallelism, in: link) {
+                try links.connectExtra()
+            }
+        }
+    }
+
+    /// Not yet: a PostgreSQL tracker is backed up with PostgreSQL's own tools for now.
+    public func backup(to path: String, actor: String, now: Instant) throws -> String {
+        throw PostgresFailure(
+            kind: .refused, sqlState: nil,
+            message: "dsr backup of a PostgreSQL tracker is not available yet; back it up with pg_dump")
+    }
+}
