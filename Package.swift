@@ -193,9 +193,11 @@ let package = Package(
             name: "DSRAppTests",
             dependencies: ["DSRApp", "DSRStore", "DSRLedger", "DSRCore", "DSRXML", "DSRMail", "DSRTestSupport"]),
         // End-to-end: runs the built `dsr` binary as a real process.
-        .testTarget(name: "DSRCommandsTests", dependencies: ["dsr", "DSRCore", "DSRXML", "DSRTestSupport"]),
+        .testTarget(
+            name: "DSRCommandsTests", dependencies: ["dsr", "DSRCore", "DSRXML", "DSRPostgres", "DSRTestSupport"]),
         // The web application through `dsr serve` as a real process, over real sockets.
-        .testTarget(name: "DSRServerTests", dependencies: ["dsr", "DSRCore", "DSRApp", "DSRTestSupport"]),
+        .testTarget(
+            name: "DSRServerTests", dependencies: ["dsr", "DSRCore", "DSRApp", "DSRPostgres", "DSRTestSupport"]),
         // What the end-to-end tests share: running the built binary, a database per test.
         .target(name: "DSRTestSupport", dependencies: ["DSRPostgres"], path: "Tests/DSRTestSupport"),
     ],

@@ -21,7 +21,7 @@ public struct DSRCommand: ParsableCommand {
             ReplyRouteCommand.self, LetterCommand.self, DutiesCommand.self, DutyCommand.self,
             ShowCommand.self, ListCommand.self, OverdueCommand.self, FindCommand.self, VerifyCommand.self,
             InfoCommand.self, ImportCommand.self, ExportCommand.self, PurgeCommand.self, BackupCommand.self,
-            RestoreCommand.self,
+            RestoreCommand.self, MigrateCommand.self,
             SubjectCommand.self, UserCommand.self, KeygenCommand.self, DemoCommand.self, DeadlineCommand.self,
             CalendarCommand.self, PolicyCommand.self, ServeCommand.self, TokenCommand.self, SummaryCommand.self,
         ]

@@ -35,11 +35,16 @@ struct StoreOptions: ParsableArguments {
         if database != nil, db != nil { throw ValidationError("give --database or --db, not both") }
     }
 
-    /// The database in force: `--database`, `--db`, `$DSR_DATABASE_URL`, `$DSR_DB`, the default file.
+    /// The database in force: `--database`, `--db`, `$DSR_DATABASE_URL`, `$DSR_DB`, the default
+    /// file. A PostgreSQL URL without a password takes the one of `$DSR_DATABASE_PASSWORD_FILE`.
     func address() throws -> DatabaseAddress {
-        if let database { return try DatabaseAddress(database) }
-        if db == nil, let url = Setting.value("DSR_DATABASE_URL") { return try DatabaseAddress(url) }
-        return .sqlite(path: StoreLocation.path(option: db))
+        let text = database ?? (db == nil ? Setting.value("DSR_DATABASE_URL") : nil)
+        guard let text else { return .sqlite(path: StoreLocation.path(option: db)) }
+        guard case .postgres(var url) = try DatabaseAddress(text) else { return try DatabaseAddress(text) }
+        if url.password == nil, let file = Setting.value("DSR_DATABASE_PASSWORD_FILE") {
+            url.password = try SecretFile.firstLine(of: file, what: "the database password file")
+        }
+        return .postgres(url)
     }
 
     /// The database as messages name it (never a password).

@@ -88,9 +88,9 @@ public protocol CaseRepository: CaseRecords, SignInRecords, InboxRecords, TokenR
     // MARK: The tracker's own events
     func recordDutyDone(duty: String, channel: String, link: String?, at: Instant, actor: String, now: Instant) throws
     func recordExport(format: String, from: CivilDate, to: CivilDate, actor: String, now: Instant) throws
-    /// A consistent copy while others keep working, as a SQLite file; its SHA-256 is
-    /// recorded in the log and returned. Never overwrites.
-    func backup(to path: String, actor: String, now: Instant) throws -> String
+    /// Records in the log that a backup with this SHA-256 was written (the file itself is
+    /// written by the application layer: `Session.backup`).
+    func recordBackup(sha256: String, actor: String, now: Instant) throws
 
     // MARK: Retention and integrity
     /// The closed cases whose retention ran out before `now` and that still hold personal data.

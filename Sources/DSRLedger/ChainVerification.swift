@@ -8,10 +8,13 @@ import Synchronization
 package enum ChainVerification {
     /// Runs the check. `head` is the recorded chain head (nil: an empty chain);
     /// `firstBeyondHead` the lowest event id above it, if any; `check` verifies one range of
-    /// ids and its vault records; `lastHash` reads the stored hash of the head's event.
+    /// ids and its vault records; `lastHash` reads the stored hash of the head's event. With
+    /// `threadPerRange`, every range runs at once on a thread of its own, for a backend whose
+    /// check waits on a server for part of its time: while one range waits, another checks.
     package static func run(
         head: (lastEventID: Int64, hash: Data)?, firstBeyondHead: Int64?, parallelism: Int,
-        check: @Sendable (ClosedRange<Int64>) throws -> VerificationPart, lastHash: () throws -> Data?
+        threadPerRange: Bool = false, check: @escaping @Sendable (ClosedRange<Int64>) throws -> VerificationPart,
+        lastHash: () throws -> Data?
     ) throws -> VerificationReport {
         let headID = head?.lastEventID ?? 0
         let rangeCount = Int64(max(1, min(parallelism * 2, 16)))
@@ -20,9 +23,22 @@ package enum ChainVerification {
             headID == 0
             ? [] : stride(from: Int64(1), through: headID, by: Int(size)).map { $0...min($0 + size - 1, headID) }
         let outcomes = Mutex([Result<VerificationPart, any Error>?](repeating: nil, count: ranges.count))
-        DispatchQueue.concurrentPerform(iterations: ranges.count) { job in
+        let job: @Sendable (Int) -> Void = { job in
             let outcome = Result { try check(ranges[job]) }
             outcomes.withLock { $0[job] = outcome }
+        }
+        if threadPerRange {
+            let done = DispatchGroup()
+            for index in ranges.indices {
+                done.enter()
+                Thread {
+                    job(index)
+                    done.leave()
+                }.start()
+            }
+            done.wait()
+        } else {
+            DispatchQueue.concurrentPerform(iterations: ranges.count, execute: job)
         }
         let parts = try outcomes.withLock { $0 }.compactMap { try $0?.get() }
         var problems = parts.compactMap(\.problem)

@@ -85,7 +85,7 @@ package struct PostgresChain: Sendable {
         let vault = self.vault
         return try ChainVerification.run(
             head: head.map { (lastEventID: $0.0, hash: $0.1) }, firstBeyondHead: beyond ?? nil,
-            parallelism: parallelism,
+            parallelism: parallelism, threadPerRange: true,
             check: { range in
                 let reader = try connect()
                 defer { reader.close() }
@@ -106,49 +106,46 @@ package struct PostgresChain: Sendable {
             range.lowerBound == 1
             ? Chain.genesis
             : try link.query("SELECT hash FROM event WHERE id = \(range.lowerBound - 1)").first?.decode(Data.self)
-        let rows = try link.query(
+        // Texts as the client encoding's bytes (textsend), each once (LATERAL).
+        let packed = """
+            int8send(id) || int4send(octet_length(c)) || c || int4send(octet_length(k)) || k
+            || int4send(octet_length(p)) || p || int8send(occurred_at) || int8send(recorded_at)
+            || int4send(octet_length(a)) || a || int4send(octet_length(prev_hash)) || prev_hash
+            || int4send(octet_length(hash)) || hash
             """
-            SELECT id, case_id, kind, payload, occurred_at, recorded_at, actor, prev_hash, hash FROM event
-            WHERE id BETWEEN \(range.lowerBound) AND \(range.upperBound) ORDER BY id
+        let source = """
+            event, LATERAL (SELECT textsend(case_id) AS c, textsend(kind) AS k, textsend(payload) AS p,
+                textsend(actor) AS a) AS texts
+            WHERE id BETWEEN \(range.lowerBound) AND \(range.upperBound)
             """
-        ).map { row -> [DecodedChainRows.Cell] in
-            let (id, caseID, kind, payload, occurredAt, recordedAt, actor, prevHash, hash) = try row.decode(
-                (Int64, String, String, String, Int64, Int64, String, Data, Data).self)
-            return [
-                .integer(id), .bytes(Data(caseID.utf8)), .bytes(Data(kind.utf8)), .bytes(Data(payload.utf8)),
-                .integer(occurredAt), .integer(recordedAt), .bytes(Data(actor.utf8)), .bytes(prevHash), .bytes(hash),
-            ]
-        }
-        return try ChainCheck.events(DecodedChainRows(rows), range: range, before: before, headID: headID)
+        let rows = try link.query(PostgresQuery(unsafeSQL: PackedChainRows.chunks(of: packed, from: source, key: "id")))
+        let layout: [PackedChainRows.Column] = [.int8, .bytes, .bytes, .bytes, .int8, .int8, .bytes, .bytes, .bytes]
+        return try ChainCheck.events(
+            try PackedChainRows(rows, layout: layout), range: range, before: before, headID: headID)
     }
 
-    /// `ChainCheck.vault` over the texts of the events of `range`, each decrypted with its own
-    /// key first (a text whose key is gone counts as erased; one that does not decrypt is
-    /// handed on as it is stored, so its commitment fails).
+    /// `ChainCheck.vault` over the texts of the events of `range`, each opened with its own
+    /// key first (a text whose key is gone counts as erased; one that does not open is handed
+    /// on as it is stored, so its commitment fails).
     private static func checkVault(
         _ range: ClosedRange<Int64>, vault: Vault, in link: PostgresLink
     ) throws -> VerificationPart {
+        let packed = """
+            int8send(vault.event_id) || int4send(octet_length(f)) || f
+            || COALESCE(int4send(octet_length(vault_key.key)) || vault_key.key, int4send(-1))
+            || COALESCE(int4send(octet_length(vault.content)) || vault.content, int4send(-1))
+            || int4send(octet_length(p)) || p || CASE WHEN vault.sealed THEN '\\x01'::bytea ELSE '\\x00'::bytea END
+            || COALESCE(int4send(octet_length(vault_key.data_key)) || vault_key.data_key, int4send(-1))
+            """
+        let source = """
+            vault JOIN event ON event.id = vault.event_id LEFT JOIN vault_key USING (event_id, field),
+                LATERAL (SELECT textsend(vault.field) AS f, textsend(event.payload) AS p) AS texts
+            WHERE vault.event_id BETWEEN \(range.lowerBound) AND \(range.upperBound)
+            """
         let rows = try link.query(
-            """
-            SELECT vault.event_id, vault.field, vault_key.key, vault.content, event.payload, vault.sealed,
-                   vault_key.data_key
-            FROM vault JOIN event ON event.id = vault.event_id LEFT JOIN vault_key USING (event_id, field)
-            WHERE vault.event_id BETWEEN \(range.lowerBound) AND \(range.upperBound) ORDER BY vault.event_id
-            """
-        ).map { row -> [DecodedChainRows.Cell] in
-            let (eventID, field, key, box, payload, sealed, dataKey) = try row.decode(
-                (Int64, String, Data?, Data?, String, Bool, Data?).self)
-            let content: DecodedChainRows.Cell
-            if let box, let dataKey, key != nil {
-                content = .bytes(RecordCipher.decrypt(box, dataKey: dataKey, eventID: eventID, field: field) ?? box)
-            } else {
-                content = .null
-            }
-            return [
-                .integer(eventID), .bytes(Data(field.utf8)), key.map { .bytes($0) } ?? .null, content,
-                .bytes(Data(payload.utf8)), .integer(sealed ? 1 : 0),
-            ]
-        }
-        return try ChainCheck.vault(DecodedChainRows(rows), vault: vault)
+            PostgresQuery(unsafeSQL: PackedChainRows.chunks(of: packed, from: source, key: "vault.event_id")))
+        let layout: [PackedChainRows.Column] = [.int8, .bytes, .bytes, .bytes, .bytes, .bool, .bytes]
+        let opening = PackedChainRows.Opening(box: 3, dataKey: 6, eventID: 0, field: 1)
+        return try ChainCheck.vault(try PackedChainRows(rows, layout: layout, opening: opening), vault: vault)
     }
 }

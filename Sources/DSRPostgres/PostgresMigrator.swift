@@ -42,7 +42,8 @@ public enum PostgresMigrator {
             for (table, rights) in PostgresSchema.serverRights {
                 try link.execute(script: "GRANT \(rights) ON \(table) TO \(role)")
             }
-            try link.execute(script: "GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO \(role)")
+            // UPDATE: a copied record sets the API tokens' identity past the copied ids (setval).
+            try link.execute(script: "GRANT USAGE, UPDATE ON ALL SEQUENCES IN SCHEMA public TO \(role)")
             try link.execute(script: "GRANT SELECT ON dsr_migration TO \(role)")
             return appliedNow
         }

@@ -5,10 +5,8 @@ import GRDB
 
 extension CaseStore {
     /// Copies the database to a new file with SQLite's online backup API, in one read
-    /// transaction: a consistent snapshot while other processes keep writing. Records the
-    /// copy's SHA-256 as an event of the tracker and returns it.
-    @discardableResult
-    public func backup(to path: String, actor: String, now: Instant) throws -> String {
+    /// transaction: a consistent snapshot while other processes keep writing. Never overwrites.
+    public func writeBackup(to path: String) throws {
         guard !FileManager.default.fileExists(atPath: path) else {
             throw DSRStoreError.cannotOpen(path: path, reason: "the file exists; a backup never overwrites")
         }
@@ -25,10 +23,17 @@ extension CaseStore {
             try? FileManager.default.removeItem(atPath: path)
             throw DSRStoreError.cannotOpen(path: path, reason: error.message ?? "backup failed")
         }
-        let hash = Chain.sha256(try Data(contentsOf: URL(fileURLWithPath: path))).hexString
-        try recordTrackerEvent(.backedUp(sha256: hash), at: now, actor: actor, now: now)
-        logger.info("backup written", metadata: ["file": "\(path)"])
-        return hash
+    }
+
+    /// Records that a backup with this SHA-256 was written, as an event of the tracker.
+    public func recordBackup(sha256: String, actor: String, now: Instant) throws {
+        try recordTrackerEvent(.backedUp(sha256: sha256), at: now, actor: actor, now: now)
+        logger.info("backup written")
+    }
+
+    /// Closes the database's connections (a backup file written by copying is complete then).
+    public func closeConnections() throws {
+        try pool.close()
     }
 
     /// Replaces the database at `path` with a backup, after checking on a copy that the

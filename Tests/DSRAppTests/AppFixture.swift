@@ -77,7 +77,7 @@ struct AppFixture {
     func eventCount() throws -> Int { try tracker.store.counts().events }
 
     func remove() {
-        (tracker.store as? PostgresStore)?.close()
+        (tracker.store as? PostgresStore)?.closeConnections()
         database.drop()
         try? FileManager.default.removeItem(at: folder)
     }

@@ -14,22 +14,37 @@ final class ServerProcess: @unchecked Sendable {
     private let lock = NSLock()
 
     /// Creates a demo database with `cases` cases and starts the server on it.
-    init(cases: Int = 60, arguments: [String] = []) throws {
-        database = TempDatabase()
+    convenience init(cases: Int = 60, arguments: [String] = []) throws {
+        let database = TempDatabase()
+        let passwords = try Self.demo(into: database, cases: cases)
+        try self.init(database: database, passwords: passwords, arguments: ["--db", database.path] + arguments)
+    }
+
+    /// Starts the server with `arguments` (which name its database) and the demo's passwords;
+    /// `database` is the folder the process owns (removed at the end).
+    init(database: TempDatabase, passwords: [String: String], arguments: [String]) throws {
+        self.database = database
+        self.passwords = passwords
+        try start(arguments)
+    }
+
+    /// Writes `dsr demo` with `cases` cases into `database`; returns the web accounts' passwords.
+    static func demo(into database: TempDatabase, cases: Int) throws -> [String: String] {
         let demo = try DSRProcess.run(["demo", "--db", database.path, "--cases", "\(cases)"])
         guard demo.status == 0 else { throw ClientError("dsr demo failed: \(demo.stderr)") }
+        var passwords: [String: String] = [:]
         for line in demo.lines {
             let words = line.split(separator: " ")
             if let login = words.first, ["pressestelle1", "leitung", "datenschutz"].contains(login) {
                 passwords[String(login)] = String(words.last!)
             }
         }
-        try start(arguments)
+        return passwords
     }
 
     private func start(_ arguments: [String]) throws {
         process.executableURL = DSRProcess.binary
-        process.arguments = ["serve", "--db", database.path, "--listen", "127.0.0.1:0"] + arguments
+        process.arguments = ["serve", "--listen", "127.0.0.1:0"] + arguments
         // A server's /etc/dsr/dsr.conf (the package) must not steer the tests.
         process.environment = ProcessInfo.processInfo.environment.merging(["DSR_CONFIG": ""]) { $1 }
         process.standardError = stderr

@@ -55,7 +55,7 @@ struct StoreFixture {
     }
 
     func remove() {
-        (store as? PostgresStore)?.close()
+        (store as? PostgresStore)?.closeConnections()
         database.drop()
         try? FileManager.default.removeItem(at: folder)
     }

@@ -86,14 +86,7 @@ final class PostgresStorage: LedgerStorage {
     }
 
     func saveAccount(_ account: StaffAccount) throws {
-        try link.query(
-            """
-            INSERT INTO account (login, role, display_name, enabled, created_at, last_event_id)
-            VALUES (\(account.login), \(account.role.rawValue), \(account.displayName), \(account.enabled),
-                    \(account.createdAt.secondsSinceEpoch), \(account.lastEventID.rawValue))
-            ON CONFLICT (login) DO UPDATE SET role = EXCLUDED.role, display_name = EXCLUDED.display_name,
-                enabled = EXCLUDED.enabled, last_event_id = EXCLUDED.last_event_id
-            """)
+        try PostgresStore.saveAccount(account, in: link)
     }
 
     func inboxItems(messageIDHash: String) throws -> [(id: Int, contentHash: String?)] {

@@ -99,25 +99,30 @@ extension PostgresStore {
         }
     }
 
+    /// Cases by filter, oldest receipt first: only the conditions given go into the query, so
+    /// the planner can use the index of active cases or of receipt.
     public func cases(_ filter: CaseFilter) throws -> [CaseSummary] {
-        let kind = filter.kind.map { "%,\($0.rawValue),%" }
-        let lifecycles = filter.lifecycles?.map(\.rawValue)
+        var conditions = ["true"]
+        var binds = PostgresBindings()
+        func condition(_ text: (String) -> String, _ value: some PostgresThrowingDynamicTypeEncodable) throws {
+            try binds.append(value)
+            conditions.append(text("$\(binds.count)"))
+        }
+        if filter.activeOnly { conditions.append("active") }
+        if let channel = filter.channel { try condition({ "channel = \($0)" }, channel.rawValue) }
+        if let kind = filter.kind { try condition({ "',' || kinds || ',' LIKE \($0)" }, "%,\(kind.rawValue),%") }
+        if let assignee = filter.assignee { try condition({ "assignee = \($0)" }, assignee) }
+        if let from = filter.receivedFrom { try condition({ "received_at >= \($0)" }, from.secondsSinceEpoch) }
+        if let to = filter.receivedTo { try condition({ "received_at < \($0)" }, to.secondsSinceEpoch) }
+        if let lifecycles = filter.lifecycles {
+            try condition({ "lifecycle = ANY(\($0))" }, lifecycles.map(\.rawValue))
+        }
+        let sql = """
+            SELECT \(ProjectionSQL.selection) FROM case_projection WHERE \(conditions.joined(separator: " AND "))
+            ORDER BY received_at, year, number
+            """
         return try links.with { link in
-            try ProjectionSQL.summaries(
-                try link.query(
-                    """
-                    SELECT \(unescaped: ProjectionSQL.selection) FROM case_projection
-                    WHERE (\(filter.activeOnly) = false OR active)
-                      AND (\(filter.channel?.rawValue)::text IS NULL OR channel = \(filter.channel?.rawValue))
-                      AND (\(kind)::text IS NULL OR ',' || kinds || ',' LIKE \(kind))
-                      AND (\(filter.assignee)::text IS NULL OR assignee = \(filter.assignee))
-                      AND (\(filter.receivedFrom?.secondsSinceEpoch)::int8 IS NULL
-                           OR received_at >= \(filter.receivedFrom?.secondsSinceEpoch))
-                      AND (\(filter.receivedTo?.secondsSinceEpoch)::int8 IS NULL
-                           OR received_at < \(filter.receivedTo?.secondsSinceEpoch))
-                      AND (\(lifecycles)::text[] IS NULL OR lifecycle = ANY(\(lifecycles)))
-                    ORDER BY received_at, year, number
-                    """))
+            try ProjectionSQL.summaries(try link.query(PostgresQuery(unsafeSQL: sql, binds: binds)))
         }
     }
 

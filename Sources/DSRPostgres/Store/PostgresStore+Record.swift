@@ -87,6 +87,40 @@ extension PostgresStore: CaseRepository {
         }
     }
 
+    /// Inserts or replaces an account's row inside a transaction.
+    static func saveAccount(_ account: StaffAccount, in link: PostgresLink) throws {
+        try link.query(
+            """
+            INSERT INTO account (login, role, display_name, enabled, created_at, last_event_id)
+            VALUES (\(account.login), \(account.role.rawValue), \(account.displayName), \(account.enabled),
+                    \(account.createdAt.secondsSinceEpoch), \(account.lastEventID.rawValue))
+            ON CONFLICT (login) DO UPDATE SET role = EXCLUDED.role, display_name = EXCLUDED.display_name,
+                enabled = EXCLUDED.enabled, last_event_id = EXCLUDED.last_event_id
+            """)
+    }
+
+    /// A scalar subquery giving every staff account, by login, as a JSON array of arrays: a
+    /// request's one statement reads them along with its session or token (`accounts(json:)`).
+    static let accountsJSON = """
+        (SELECT COALESCE(json_agg(json_build_array(login, role, display_name, enabled, created_at, last_event_id)
+            ORDER BY login), '[]')::text FROM account)
+        """
+
+    /// The accounts `accountsJSON` lists.
+    static func accounts(json: String) throws -> [StaffAccount] {
+        guard let rows = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[Any]] else {
+            throw DSRCoreError.corruptRecord("the staff accounts could not be read")
+        }
+        return try rows.map { row in
+            guard row.count == 6, let login = row[0] as? String, let role = (row[1] as? String).flatMap(Role.init),
+                let enabled = row[3] as? Bool, let createdAt = row[4] as? NSNumber, let lastEvent = row[5] as? NSNumber
+            else { throw DSRCoreError.corruptRecord("the staff account of a login could not be read") }
+            return StaffAccount(
+                login: login, role: role, displayName: row[2] as? String, enabled: enabled,
+                createdAt: Instant(secondsSinceEpoch: createdAt.int64Value), lastEventID: EventID(lastEvent.int64Value))
+        }
+    }
+
     public func accounts() throws -> [StaffAccount] {
         try links.with { try Self.accounts(in: $0) }
     }
@@ -159,10 +193,10 @@ extension PostgresStore: CaseRepository {
         }
     }
 
-    /// Not yet: a PostgreSQL tracker is backed up with PostgreSQL's own tools for now.
-    public func backup(to path: String, actor: String, now: Instant) throws -> String {
-        throw PostgresFailure(
-            kind: .refused, sqlState: nil,
-            message: "dsr backup of a PostgreSQL tracker is not available yet; back it up with pg_dump")
+    public func recordBackup(sha256: String, actor: String, now: Instant) throws {
+        try writeBatch { batch, _ in
+            try batch.appendTrackerEvent(.backedUp(sha256: sha256), at: now, actor: actor, now: now)
+        }
+        logger.info("backup written")
     }
 }

@@ -1,5 +1,6 @@
 import DSRCore
 import DSRLedger
+import Foundation
 import PostgresNIO
 
 extension PostgresStore: SignInRecords {
@@ -119,14 +120,42 @@ extension PostgresStore: SignInRecords {
         try links.with { try Self.webSession(tokenHash: tokenHash, in: $0) }
     }
 
+    /// One statement (so one snapshot and one round trip): every page request of a browser
+    /// reads it.
     public func webSessionState(tokenHash: String) throws -> WebSessionState? {
-        try read { link in
-            guard let session = try Self.webSession(tokenHash: tokenHash, in: link) else { return nil }
-            return WebSessionState(
-                session: session, credential: try Self.credential(login: session.login, in: link),
-                accounts: try Self.accounts(in: link),
-                recordVersion: try link.query("SELECT COALESCE(MAX(id), 0) FROM event").first?.decode(Int64.self) ?? 0)
-        }
+        guard
+            let row = try links.with({ link in
+                try link.query(
+                    """
+                    SELECT s.login, s.csrf_token, s.created_at, s.last_seen_at, c.login IS NOT NULL, c.password_hash,
+                           COALESCE(c.changed_at, 0), COALESCE(c.language, 'de'), c.totp_secret,
+                           COALESCE(c.totp_enabled, false), (SELECT COALESCE(MAX(id), 0) FROM event),
+                           \(unescaped: Self.accountsJSON)
+                    FROM web_session s LEFT JOIN credential c ON c.login = s.login WHERE s.token_hash = \(tokenHash)
+                    """
+                ).first
+            })
+        else { return nil }
+        let cells = row.makeRandomAccess()
+        let (login, csrfToken, createdAt, lastSeenAt) = try (
+            cells[0].decode(String.self), cells[1].decode(String.self), cells[2].decode(Int64.self),
+            cells[3].decode(Int64.self)
+        )
+        let (hasCredential, passwordHash, changedAt, language, totpSecret, totpEnabled, version, accounts) = try (
+            cells[4].decode(Bool.self), cells[5].decode(String?.self), cells[6].decode(Int64.self),
+            cells[7].decode(String.self), cells[8].decode(String?.self), cells[9].decode(Bool.self),
+            cells[10].decode(Int64.self), cells[11].decode(String.self)
+        )
+        let credential =
+            hasCredential
+            ? StoredCredential(
+                login: login, passwordHash: passwordHash, changedAt: Instant(secondsSinceEpoch: changedAt),
+                language: language, totpSecret: totpSecret, totpEnabled: totpEnabled) : nil
+        return WebSessionState(
+            session: StoredWebSession(
+                tokenHash: tokenHash, login: login, csrfToken: csrfToken,
+                createdAt: Instant(secondsSinceEpoch: createdAt), lastSeenAt: Instant(secondsSinceEpoch: lastSeenAt)),
+            credential: credential, accounts: try Self.accounts(json: accounts), recordVersion: version)
     }
 
     private static func webSession(tokenHash: String, in link: PostgresLink) throws -> StoredWebSession? {

@@ -30,16 +30,19 @@ extension PostgresStore: TokenRecords {
     public func useAPIToken(tokenHash: String, now: Instant) throws -> (
         token: StoredAPIToken, accounts: [StaffAccount]
     )? {
-        let found = try read { link -> (StoredAPIToken, [StaffAccount])? in
+        // One statement, so one snapshot and one round trip: every API request reads it.
+        let found = try links.with { link -> (StoredAPIToken, [StaffAccount])? in
             guard
                 let row = try link.query(
                     """
-                    SELECT \(unescaped: Self.tokenColumns) FROM api_token
+                    SELECT \(unescaped: Self.tokenColumns), \(unescaped: Self.accountsJSON) FROM api_token
                     WHERE token_hash = \(tokenHash) AND revoked_at IS NULL
                     """
                 ).first
             else { return nil }
-            return (try Self.token(row: row), try Self.accounts(in: link))
+            return (
+                try Self.token(row: row), try Self.accounts(json: try row.makeRandomAccess()[6].decode(String.self))
+            )
         }
         guard let (token, accounts) = found else { return nil }
         if (token.lastUsedAt?.secondsSinceEpoch ?? 0) < now.secondsSinceEpoch - 60 {
@@ -61,9 +64,9 @@ extension PostgresStore: TokenRecords {
         }
     }
 
-    private static let tokenColumns = "id, login, name, created_at, last_used_at, revoked_at"
+    static let tokenColumns = "id, login, name, created_at, last_used_at, revoked_at"
 
-    private static func token(row: PostgresRow) throws -> StoredAPIToken {
+    static func token(row: PostgresRow) throws -> StoredAPIToken {
         let (id, login, name, createdAt, lastUsedAt, revokedAt) = try row.decode(
             (Int64, String, String, Int64, Int64?, Int64?).self)
         return StoredAPIToken(

@@ -59,11 +59,14 @@ public final class PostgresStore: Sendable {
     }
 
     /// Closes the connections.
-    public func close() { links.close() }
+    public func closeConnections() { links.close() }
 
     // MARK: - The vault
 
     var vault: Vault { vaultMode.withLock { $0 } }
+
+    /// Remembers the vault mode a committed write left.
+    func settleVault(_ mode: Vault) { vaultMode.withLock { $0 = mode } }
 
     public var vaultState: (sealed: Bool, readable: Bool) { vault.state }
 
@@ -121,7 +124,7 @@ public final class PostgresStore: Sendable {
                 return result
             }
         }
-        if let written { vaultMode.withLock { $0 = written } }
+        if let written { settleVault(written) }
         return result
     }
 

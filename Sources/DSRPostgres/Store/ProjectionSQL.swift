@@ -1,5 +1,6 @@
 import DSRCore
 import DSRLedger
+import Foundation
 import PostgresNIO
 
 /// The case projection's table (`case_projection`) in PostgreSQL: its columns are
@@ -38,6 +39,22 @@ enum ProjectionSQL {
                 \(summary.acknowledgedAt))
             ON CONFLICT (id) DO UPDATE SET \(unescaped: updates)
             """)
+    }
+
+    /// Rows as a JSON array of objects by column name, for `json_populate_recordset` (a page
+    /// of a copy in one statement).
+    static func json(_ summaries: [CaseSummary]) throws -> String {
+        let rows: [[String: Any]] = summaries.map { summary in
+            let values: [Any?] = [
+                summary.id, summary.year, summary.number, summary.channel, summary.kinds, summary.receivedAt,
+                summary.receiptDate, summary.deadline, summary.extendedDeadline, summary.dueDate, summary.dueEnd,
+                summary.internalDue, summary.lifecycle, summary.active, summary.paused, summary.extension,
+                summary.assignee, summary.answeredAt, summary.closedAt, summary.lastEventId, summary.lastEventAt,
+                summary.policyHash, summary.acknowledgedAt,
+            ]
+            return Dictionary(uniqueKeysWithValues: zip(columns, values.map { $0 ?? NSNull() }))
+        }
+        return String(decoding: try JSONSerialization.data(withJSONObject: rows), as: UTF8.self)
     }
 
     /// The summaries of rows that select `selection` first.
