@@ -40,6 +40,8 @@ public protocol CaseRepository: CaseRecords, SignInRecords, InboxRecords, TokenR
     // MARK: Schema, policies, settings
     /// The names of the migrations applied.
     func schemaVersion() throws -> [String]
+    /// Asks the database the simplest question; throws if it cannot be reached (`/healthz`).
+    func checkReachable() throws
     /// How many cases and events the record holds.
     func counts() throws -> (cases: Int, events: Int)
     /// Stores a policy text (once per content hash), as the default for new cases if asked; returns its hash.

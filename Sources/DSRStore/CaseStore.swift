@@ -117,6 +117,11 @@ public final class CaseStore: Sendable {
         vaultMode.withLock { $0 = vault }
     }
 
+    /// Reads from the database once; throws if it cannot.
+    public func checkReachable() throws {
+        try pool.read { db in try db.execute(sql: "SELECT 1") }
+    }
+
     /// The names of the migrations applied (the schema version).
     public func schemaVersion() throws -> [String] {
         try pool.read { db in try Migrations.migrator.appliedIdentifiers(db).sorted() }

@@ -131,12 +131,21 @@ struct PostgresServerTests {
         try cluster.halt()
         let beforeResume = Date()
         wait { statuses().filter { $0 == 503 }.count >= 5 }
+        // /healthz asks the database at most once a second.
+        wait { (try? server.client().get("/healthz").status) == 503 }
+        #expect(try server.client().get("/healthz").status == 503, "a load balancer sees the database is away")
+        let refused = try server.client().send(
+            method: "GET", path: "/api/v1/overdue", headers: ["Authorization": "Bearer \(token)"], body: nil)
+        #expect(refused.status == 503 && refused.header("Retry-After") == "5")
+        #expect(refused.header("Content-Type") == "application/problem+json")
         try cluster.resume()
         let answeredAfter = statuses().count
         wait { statuses().dropFirst(answeredAfter).filter { $0 == 201 }.count >= 5 }
         writing.withLock { $0 = false }
         while !writer.isFinished { usleep(10_000) }
         #expect(Date().timeIntervalSince(beforeResume) < 60)
+        wait { (try? server.client().get("/healthz").status) == 200 }
+        #expect(try server.client().get("/healthz").status == 200)
 
         let outcome = results.withLock { $0 }
         #expect(outcome.contains { $0.status == 503 }, "requests while PostgreSQL is away are 503")

@@ -112,6 +112,12 @@ public final class Tracker: Sendable {
         }
     }
 
+    /// Whether the database answers; throws `AppError` (`unavailable` for a PostgreSQL server
+    /// that is away) if not.
+    public func checkDatabase() throws {
+        try AppError.mapping { try store.checkReachable() }
+    }
+
     /// The engine of a stored policy, built once.
     public func engine(hash: String, text: String) throws -> DeadlineEngine {
         if let engine = engines.withLock({ $0[hash] }) { return engine }

@@ -8,6 +8,11 @@ extension PostgresStore: CaseRepository {
         try links.with { try PostgresMigrator.applied($0) }
     }
 
+    /// Asks the server `SELECT 1` on a link of the pool (which connects again if it must).
+    public func checkReachable() throws {
+        try links.with { try $0.query("SELECT 1") }
+    }
+
     public func counts() throws -> (cases: Int, events: Int) {
         try read { link in
             let cases = try link.query("SELECT count(*) FROM case_projection").first?.decode(Int64.self) ?? 0

@@ -4,13 +4,15 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 
-/// `/healthz`, `/style.css`, and signing in and out.
+/// `/healthz` (the server and its database), `/style.css`, and signing in and out.
 enum SignInRoutes {
     static func add(to router: Router<WebContext>, app: WebApp) {
+        // For a load balancer: ok only while the database answers.
         router.get("/healthz") { _, _ in
-            Response(
-                status: .ok, headers: [.contentType: "text/plain"],
-                body: ResponseBody(byteBuffer: ByteBuffer(string: "ok\n")))
+            let reachable = await app.databaseHealth.isReachable(app.tracker)
+            return Response(
+                status: reachable ? .ok : .serviceUnavailable, headers: [.contentType: "text/plain"],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: reachable ? "ok\n" : "database unavailable\n")))
         }
         router.get("/style.css") { _, _ in
             Response(

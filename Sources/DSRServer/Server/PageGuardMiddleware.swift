@@ -39,6 +39,8 @@ struct PageGuardMiddleware: RouterMiddleware {
             response = errorPage(.internalServerError, "internal error", api: isAPI, context: context)
         }
         for (name, value) in Self.securityHeaders { response.headers[name] = value }
+        // The database is away (a PostgreSQL restart or failover): clients may try again soon.
+        if response.status == .serviceUnavailable { response.headers[.retryAfter] = "5" }
         return response
     }
 

@@ -15,6 +15,8 @@ struct WebApp: Sendable {
     let letters: LetterTemplates
     /// The start page and case lists as last built, per session (see `PageCache`).
     let pageCache = PageCache()
+    /// Whether the database answers, for `/healthz`.
+    let databaseHealth = DatabaseHealth()
 
     var cookie: SessionCookie { SessionCookie(secure: settings.secureCookies) }
     var formGuard: FormGuard { FormGuard(publicOrigin: settings.publicOrigin) }
