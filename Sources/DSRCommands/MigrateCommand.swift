@@ -14,7 +14,8 @@ struct MigrateCommand: ParsableCommand {
             Copies events, vault, staff accounts, settings, the inbox and API tokens row for row (not the web \
             sessions or the sign-in log), then verifies the target's chain and that it ends in the source's head. \
             Sealed texts stay sealed: no vault key is needed. A PostgreSQL target is migrated first, as the role \
-            of --owner (default $DSR_DATABASE_OWNER_URL) if given, granting the target URL's role its rights.
+            of --owner (default $DSR_DATABASE_OWNER_URL; its password from $DSR_DATABASE_OWNER_PASSWORD_FILE) if \
+            given, granting the target URL's role its rights.
             """)
 
     @Option(
@@ -38,10 +39,10 @@ struct MigrateCommand: ParsableCommand {
 
     func run() throws {
         let logger = Diagnostics.logger(verbose: verbose)
-        let ownerURL = try (owner ?? Setting.value("DSR_DATABASE_OWNER_URL")).map { try PostgresURL($0) }
+        let ownerURL = try StoreOptions.ownerURL(option: owner)
         let report = try Tracker.migrate(
-            from: TrackerConfiguration(database: try DatabaseAddress(from), logger: logger),
-            to: TrackerConfiguration(database: try DatabaseAddress(to), databaseOwner: ownerURL, logger: logger),
+            from: TrackerConfiguration(database: try StoreOptions.address(from), logger: logger),
+            to: TrackerConfiguration(database: try StoreOptions.address(to), databaseOwner: ownerURL, logger: logger),
             login: ProcessOwner.login)
         let verification = report.verification
         let text =

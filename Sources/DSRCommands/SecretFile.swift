@@ -1,4 +1,5 @@
 import DSRApp
+import DSRPostgres
 import Foundation
 
 /// A file that holds a secret (the database password): readable only by its owner, its first
@@ -20,5 +21,16 @@ enum SecretFile {
             .first.map(String.init) ?? ""
         guard !line.isEmpty else { throw AppError(.badInput, "\(what) \(path) is empty") }
         return line
+    }
+}
+
+extension PostgresURL {
+    /// The URL with the password from the file the setting `fileSetting` names, unless it
+    /// has one (a URL in `/etc/dsr/dsr.conf`, which all may read, holds none).
+    func withPassword(fromFileIn fileSetting: String) throws -> PostgresURL {
+        guard password == nil, let file = Setting.value(fileSetting) else { return self }
+        var url = self
+        url.password = try SecretFile.firstLine(of: file, what: "the password file \(fileSetting) names")
+        return url
     }
 }

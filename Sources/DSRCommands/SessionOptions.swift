@@ -6,7 +6,7 @@ extension StoreOptions {
     /// The tracker as the options name it (database, vault key, policy file, log level).
     func configuration(policy: PolicyOptions) throws -> TrackerConfiguration {
         TrackerConfiguration(
-            database: try address(), databaseOwner: try ownerURL(), vaultKeyFile: vaultKeyPath,
+            database: try address(), databaseOwner: try StoreOptions.ownerURL(), vaultKeyFile: vaultKeyPath,
             policyFile: policy.file, logger: Diagnostics.logger(verbose: verbose))
     }
 

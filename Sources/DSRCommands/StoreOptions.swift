@@ -40,11 +40,14 @@ struct StoreOptions: ParsableArguments {
     func address() throws -> DatabaseAddress {
         let text = database ?? (db == nil ? Setting.value("DSR_DATABASE_URL") : nil)
         guard let text else { return .sqlite(path: StoreLocation.path(option: db)) }
-        guard case .postgres(var url) = try DatabaseAddress(text) else { return try DatabaseAddress(text) }
-        if url.password == nil, let file = Setting.value("DSR_DATABASE_PASSWORD_FILE") {
-            url.password = try SecretFile.firstLine(of: file, what: "the database password file")
-        }
-        return .postgres(url)
+        return try Self.address(text)
+    }
+
+    /// The database a text names; a PostgreSQL URL without a password takes the one of
+    /// `$DSR_DATABASE_PASSWORD_FILE`.
+    static func address(_ text: String) throws -> DatabaseAddress {
+        guard case .postgres(let url) = try DatabaseAddress(text) else { return try DatabaseAddress(text) }
+        return .postgres(try url.withPassword(fromFileIn: "DSR_DATABASE_PASSWORD_FILE"))
     }
 
     /// The database as messages name it (never a password).
@@ -57,8 +60,11 @@ struct StoreOptions: ParsableArguments {
         vaultKey ?? Setting.value("DSR_VAULT_KEY_FILE")
     }
 
-    /// The PostgreSQL owner role's URL for migrations: `$DSR_DATABASE_OWNER_URL`.
-    func ownerURL() throws -> PostgresURL? {
-        try Setting.value("DSR_DATABASE_OWNER_URL").map { try PostgresURL($0) }
+    /// The PostgreSQL owner role's URL for migrations: `$DSR_DATABASE_OWNER_URL`, its password
+    /// from `$DSR_DATABASE_OWNER_PASSWORD_FILE` if it has none.
+    static func ownerURL(option: String? = nil) throws -> PostgresURL? {
+        try (option ?? Setting.value("DSR_DATABASE_OWNER_URL")).map {
+            try PostgresURL($0).withPassword(fromFileIn: "DSR_DATABASE_OWNER_PASSWORD_FILE")
+        }
     }
 }
