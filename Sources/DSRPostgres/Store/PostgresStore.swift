@@ -77,11 +77,17 @@ public final class PostgresStore: Sendable {
         try writeBatch { _, _ in }
     }
 
+    /// The advisory lock under which a server adopts a vault key ("dsr" + 1, beside the
+    /// migrations' lock).
+    private static let vaultAdoptionLock: Int64 = 6_583_155
+
     /// The vault mode to write with inside the write transaction of `link`: a key not adopted
-    /// yet is adopted there (stored and every plain text sealed), once across all servers,
-    /// since the transaction holds the chain head.
+    /// yet is adopted there (stored and every plain text sealed), once across all servers.
     private func vaultForWriting(_ link: PostgresLink) throws -> Vault {
         guard case .unsealed(let key) = vault else { return vault }
+        // Servers that start with a new key at once adopt it one after the other; the second
+        // finds it adopted.
+        try link.query("SELECT pg_advisory_xact_lock(\(Self.vaultAdoptionLock))")
         let stored = try link.query("SELECT value FROM setting WHERE key = \(Vault.fingerprintSetting)").first?
             .decode(String.self)
         let current = try Vault.mode(key: key, fingerprint: stored)
