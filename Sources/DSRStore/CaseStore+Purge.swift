@@ -30,6 +30,6 @@ extension CaseStore {
     public func purge(
         _ candidates: [PurgeCandidate], actor: String, now: Instant, engine provider: EngineProvider
     ) throws {
-        try writeBatch { batch, _ in try batch.purge(candidates, actor: actor, now: now, engine: provider) }
+        _ = try writeBatch { batch, _ in try batch.purge(candidates, actor: actor, now: now, engine: provider) }
     }
 }

@@ -37,7 +37,7 @@ struct PostgresOutageTests {
         #expect(failure?.kind == .unavailable, "\(String(describing: failure))")
         try cluster.resume()
         #expect(try link.query("SELECT count(*) FROM written").first?.decode(Int.self) == 0)
-        try link.transaction { try $0.query("INSERT INTO written VALUES (3)") }
+        _ = try link.transaction { try $0.query("INSERT INTO written VALUES (3)") }
         #expect(try link.query("SELECT count(*) FROM written").first?.decode(Int.self) == 1)
     }
 }

@@ -37,7 +37,7 @@ public struct PrivateCluster: Sendable {
         process.arguments = [script] + arguments
         // A file, not a pipe: the output does not wait on the descriptors of the server it starts.
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("cluster-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: output.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: output) }
         process.standardOutput = try FileHandle(forWritingTo: output)
         try process.run()
