@@ -19,6 +19,16 @@ struct MigrateTests {
             "demo", "--db", source.path, "--cases", "10000", "--at", "2026-11-27 10:00", "--lang", "en",
         ])
         #expect(demo.status == 0, "\(demo.stderr)")
+        // What the demo has none of: inbox items (one dismissed) and an API token.
+        let mail = DSRProcess.repository.appendingPathComponent("Fixtures/mail")
+        let intake = try source.run([
+            "intake", mail.appendingPathComponent("02-latin1-qp.eml").path,
+            mail.appendingPathComponent("05-outlook-utf8-latin1.eml").path,
+        ])
+        #expect(intake.status == 0, "\(intake.stderr)")
+        #expect(try source.run(["inbox", "dismiss", "1", "--reason", "Werbung"]).status == 0)
+        #expect(try source.run(["token", "create", "--user", "pressestelle1", "--name", "Formular"]).status == 0)
+        #expect(try source.sqlite("SELECT COUNT(*) FROM inboxItem") == "2")
         try TestDatabase.with { database in
             let postgres = database.serverURL.redacted
             let there = try DSRProcess.run([

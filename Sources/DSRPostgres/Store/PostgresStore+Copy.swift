@@ -44,16 +44,18 @@ extension PostgresStore: RecordCopying {
                             credential: credential, calendarTokenHash: calendarTokenHash, totpLastStep: totpLastStep)))
             }
             for row in try link.query(
-                "SELECT id, message_id_hash, content_hash, dismissed_event_id FROM inbox_item ORDER BY id")
+                """
+                SELECT \(unescaped: Self.itemColumns), message_id_hash, content_hash, dismissed_event_id
+                FROM inbox_item ORDER BY id
+                """)
             {
-                let (id, messageIDHash, contentHash, dismissedEventID) = try row.decode(
-                    (Int64, String?, String?, Int64?).self)
-                guard let item = try Self.inboxItem(Int(id), in: link) else { continue }
+                let cells = row.makeRandomAccess()
                 try part(
                     .inboxItem(
                         CopiedInboxItem(
-                            item: item, messageIDHash: messageIDHash, contentHash: contentHash,
-                            dismissedEventID: dismissedEventID)))
+                            item: try Self.inboxItem(row: row), messageIDHash: try cells[17].decode(String?.self),
+                            contentHash: try cells[18].decode(String?.self),
+                            dismissedEventID: try cells[19].decode(Int64?.self))))
             }
             for row in try link.query(
                 "SELECT \(unescaped: Self.tokenColumns), token_hash FROM api_token ORDER BY id")

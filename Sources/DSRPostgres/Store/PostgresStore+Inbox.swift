@@ -151,7 +151,7 @@ extension PostgresStore: InboxRecords {
             """
     }
 
-    private static let itemColumns = """
+    static let itemColumns = """
         id, state, origin, taken_at, received_at, receipt_source, evidence, flags, sha256, size, attachments,
         duplicates, failure, case_id, settled_at, event_id, purged
         """
@@ -160,7 +160,8 @@ extension PostgresStore: InboxRecords {
         try link.query("SELECT \(unescaped: itemColumns) FROM inbox_item WHERE id = \(id)").first.map(inboxItem(row:))
     }
 
-    private static func inboxItem(row: PostgresRow) throws -> InboxItem {
+    /// An item from a row whose first columns are `itemColumns`.
+    static func inboxItem(row: PostgresRow) throws -> InboxItem {
         let cells = row.makeRandomAccess()
         let (id, state, origin, takenAt, receivedAt, receiptSource, evidence, flags) = try (
             cells[0].decode(Int64.self), cells[1].decode(String.self), cells[2].decode(String.self),
