@@ -27,27 +27,35 @@ final class PackedChainRows: ChainRows {
 
     private let layout: [Column]
     private let opening: Opening?
-    private var chunks: [ByteBuffer]
-    private var chunk = UnsafeMutableRawBufferPointer(start: nil, count: 0)
-    private var offset = 0
-    private var opened = UnsafeMutableRawBufferPointer(start: nil, count: 0)
-    private var slices: [UnsafeRawBufferPointer]
-    private var integers: [Int64]
-    private var nulls: [Bool]
+    // The cursor moves for every row and column, and nothing outside this class touches it:
+    // the runtime's checks of exclusive access to it showed in profiles of `dsr verify`.
+    @exclusivity(unchecked) private var chunks: [ByteBuffer]
+    @exclusivity(unchecked) private var chunk = UnsafeMutableRawBufferPointer(start: nil, count: 0)
+    @exclusivity(unchecked) private var offset = 0
+    @exclusivity(unchecked) private var opened = UnsafeMutableRawBufferPointer(start: nil, count: 0)
+    private let slices: UnsafeMutableBufferPointer<UnsafeRawBufferPointer>
+    private let integers: UnsafeMutableBufferPointer<Int64>
+    private let nulls: UnsafeMutableBufferPointer<Bool>
 
     /// Rows whose single column is a packed chunk each, in order.
     init(_ rows: [PostgresRow], layout: [Column], opening: Opening? = nil) throws {
         chunks = try rows.reversed().compactMap { try $0.decode(ByteBuffer?.self) }
         self.layout = layout
         self.opening = opening
-        slices = Array(repeating: UnsafeRawBufferPointer(start: nil, count: 0), count: layout.count)
-        integers = Array(repeating: 0, count: layout.count)
-        nulls = Array(repeating: false, count: layout.count)
+        slices = .allocate(capacity: layout.count)
+        slices.initialize(repeating: UnsafeRawBufferPointer(start: nil, count: 0))
+        integers = .allocate(capacity: layout.count)
+        integers.initialize(repeating: 0)
+        nulls = .allocate(capacity: layout.count)
+        nulls.initialize(repeating: false)
     }
 
     deinit {
         chunk.deallocate()
         opened.deallocate()
+        slices.deallocate()
+        integers.deallocate()
+        nulls.deallocate()
     }
 
     func step() throws -> Bool {
@@ -115,9 +123,19 @@ final class PackedChainRows: ChainRows {
 }
 
 extension PackedChainRows {
-    /// The SQL that packs `expression` (one row's bytes) of the rows `source` selects in chunks
-    /// of `size`, ordered by `key`: one result row per chunk.
-    static func chunks(of expression: String, from source: String, key: String, size: Int = 4_000) -> String {
-        "SELECT string_agg(\(expression), ''::bytea ORDER BY \(key)) FROM \(source) GROUP BY \(key) / \(size) ORDER BY \(key) / \(size)"
+    /// The SQL that packs `expression` (one row's bytes) of the rows of `source` whose `keys`
+    /// lie in `range`, in chunks of `size` consecutive ids ordered by the first key: one result
+    /// row per chunk, in order. Each chunk is its own index range scan, so neither a sort of the
+    /// whole range nor a join over whole tables is needed; every key is bounded, because the
+    /// planner does not carry a range from one side of a join to the other.
+    static func chunks(
+        of expression: String, from source: String, keys: [String], range: ClosedRange<Int64>, size: Int = 4_000
+    ) -> String {
+        let bounds = keys.map { "\($0) BETWEEN chunk_start AND LEAST(chunk_start + \(size - 1), \(range.upperBound))" }
+        return """
+            SELECT chunk.packed FROM generate_series(\(range.lowerBound)::int8, \(range.upperBound)::int8, \(size)) AS chunk_start,
+            LATERAL (SELECT string_agg(\(expression), ''::bytea ORDER BY \(keys[0])) AS packed FROM \(source)
+            WHERE \(bounds.joined(separator: " AND "))) AS chunk ORDER BY chunk_start
+            """
     }
 }
