@@ -90,8 +90,8 @@ package struct PostgresChain: Sendable {
                 let reader = try connect()
                 defer { reader.close() }
                 return try reader.transaction(.snapshot) { reader in
-                    // Each range runs on a connection of its own already; parallel workers
-                    // would only hash the event table for the vault's join again.
+                    // The ranges already run side by side, each on a connection of its own;
+                    // parallel workers only add processes that compete for the same cores.
                     try reader.query("SET LOCAL max_parallel_workers_per_gather = 0")
                     return VerificationPart(
                         events: try Self.checkEvents(range, headID: headID, in: reader),
