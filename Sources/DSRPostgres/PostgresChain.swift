@@ -93,62 +93,66 @@ package struct PostgresChain: Sendable {
                     // The ranges already run side by side, each on a connection of its own;
                     // parallel workers only add processes that compete for the same cores.
                     try reader.query("SET LOCAL max_parallel_workers_per_gather = 0")
+                    let payloads = EventPayloads()
                     return VerificationPart(
-                        events: try Self.checkEvents(range, headID: headID, in: reader),
-                        vault: try Self.checkVault(range, vault: vault, in: reader))
+                        events: try Self.checkEvents(range, headID: headID, recordingInto: payloads, in: reader),
+                        vault: try Self.checkVault(range, vault: vault, payloads: payloads, in: reader))
                 }
             },
             lastHash: { try link.query("SELECT hash FROM event WHERE id = \(headID)").first?.decode(Data.self) })
     }
 
-    /// `ChainCheck.events` over the events of `range`.
+    /// `ChainCheck.events` over the events of `range`; their payloads are recorded into
+    /// `payloads` for the vault check.
     private static func checkEvents(
-        _ range: ClosedRange<Int64>, headID: Int64, in link: PostgresLink
+        _ range: ClosedRange<Int64>, headID: Int64, recordingInto payloads: EventPayloads, in link: PostgresLink
     ) throws -> VerificationPart {
         let before =
             range.lowerBound == 1
             ? Chain.genesis
             : try link.query("SELECT hash FROM event WHERE id = \(range.lowerBound - 1)").first?.decode(Data.self)
-        // Texts as the client encoding's bytes (textsend), each once (LATERAL).
+        // Texts as the client encoding's bytes (textsend), each ended by a 0 byte.
         let packed = """
-            int8send(id) || int4send(octet_length(c)) || c || int4send(octet_length(k)) || k
-            || int4send(octet_length(p)) || p || int8send(occurred_at) || int8send(recorded_at)
-            || int4send(octet_length(a)) || a || int4send(octet_length(prev_hash)) || prev_hash
+            int8send(id) || textsend(case_id) || '\\x00'::bytea || textsend(kind) || '\\x00'::bytea
+            || textsend(payload) || '\\x00'::bytea || int8send(occurred_at) || int8send(recorded_at)
+            || textsend(actor) || '\\x00'::bytea || int4send(octet_length(prev_hash)) || prev_hash
             || int4send(octet_length(hash)) || hash
             """
-        let source = """
-            event, LATERAL (SELECT textsend(case_id) AS c, textsend(kind) AS k, textsend(payload) AS p,
-                textsend(actor) AS a) AS texts
-            """
         let rows = try link.query(
-            PostgresQuery(unsafeSQL: PackedChainRows.chunks(of: packed, from: source, keys: ["id"], range: range)))
-        let layout: [PackedChainRows.Column] = [.int8, .bytes, .bytes, .bytes, .int8, .int8, .bytes, .bytes, .bytes]
+            PostgresQuery(unsafeSQL: PackedChainRows.chunks(of: packed, from: "event", key: "id", range: range)))
+        let layout: [PackedChainRows.Column] = [.int8, .text, .text, .text, .int8, .int8, .text, .bytes, .bytes]
+        let recording = PackedChainRows.Recording(payloads: payloads, id: 0, payload: 3)
         return try ChainCheck.events(
-            try PackedChainRows(rows, layout: layout), range: range, before: before, headID: headID)
+            try PackedChainRows(rows, layout: layout, recording: recording), range: range, before: before,
+            headID: headID)
     }
 
     /// `ChainCheck.vault` over the texts of the events of `range`, each opened with its own
     /// key first (a text whose key is gone counts as erased; one that does not open is handed
-    /// on as it is stored, so its commitment fails).
+    /// on as it is stored, so its commitment fails), against the event payloads the event
+    /// check recorded.
     private static func checkVault(
-        _ range: ClosedRange<Int64>, vault: Vault, in link: PostgresLink
+        _ range: ClosedRange<Int64>, vault: Vault, payloads: EventPayloads, in link: PostgresLink
     ) throws -> VerificationPart {
         let packed = """
-            int8send(vault.event_id) || int4send(octet_length(f)) || f
+            int8send(vault.event_id) || textsend(vault.field) || '\\x00'::bytea
             || COALESCE(int4send(octet_length(vault_key.key)) || vault_key.key, int4send(-1))
             || COALESCE(int4send(octet_length(vault.content)) || vault.content, int4send(-1))
-            || int4send(octet_length(p)) || p || CASE WHEN vault.sealed THEN '\\x01'::bytea ELSE '\\x00'::bytea END
+            || CASE WHEN vault.sealed THEN '\\x01'::bytea ELSE '\\x00'::bytea END
             || COALESCE(int4send(octet_length(vault_key.data_key)) || vault_key.data_key, int4send(-1))
             """
+        // The key's range is in the join, not the WHERE clause: a text without a key is erased,
+        // not absent.
         let source = """
-            vault JOIN event ON event.id = vault.event_id LEFT JOIN vault_key USING (event_id, field),
-                LATERAL (SELECT textsend(vault.field) AS f, textsend(event.payload) AS p) AS texts
+            vault LEFT JOIN vault_key ON vault_key.event_id = vault.event_id AND vault_key.field = vault.field
+                AND vault_key.event_id BETWEEN \(PackedChainRows.chunkBounds(range: range))
             """
-        let keys = ["vault.event_id", "event.id"]
         let rows = try link.query(
-            PostgresQuery(unsafeSQL: PackedChainRows.chunks(of: packed, from: source, keys: keys, range: range)))
-        let layout: [PackedChainRows.Column] = [.int8, .bytes, .bytes, .bytes, .bytes, .bool, .bytes]
+            PostgresQuery(
+                unsafeSQL: PackedChainRows.chunks(of: packed, from: source, key: "vault.event_id", range: range)))
+        let layout: [PackedChainRows.Column] = [.int8, .text, .bytes, .bytes, .eventPayload, .bool, .bytes]
         let opening = PackedChainRows.Opening(box: 3, dataKey: 6, eventID: 0, field: 1)
-        return try ChainCheck.vault(try PackedChainRows(rows, layout: layout, opening: opening), vault: vault)
+        return try ChainCheck.vault(
+            try PackedChainRows(rows, layout: layout, opening: opening, payloads: payloads), vault: vault)
     }
 }
