@@ -39,6 +39,15 @@ struct MigrateTests {
             let head = try source.sqlite("SELECT lower(hex(hash)) FROM chainHead")
             #expect(there.stdout.contains("Cases: 10000"))
             #expect(there.stdout.contains(head))
+            let owner = try database.owner()
+            defer { owner.close() }
+            let unvacuumed = try owner.query(
+                """
+                SELECT count(*) FROM pg_stat_user_tables WHERE relname IN ('event', 'vault', 'vault_key')
+                AND (last_vacuum IS NULL OR last_analyze IS NULL)
+                """
+            ).first?.decode(Int.self)
+            #expect(unvacuumed == 0, "the copy is vacuumed and analyzed as the owner")
 
             let verified = try DSRProcess.run(["verify", "--database", postgres, "--lang", "en"])
             #expect(verified.status == 0, "\(verified.stderr)")

@@ -128,6 +128,20 @@ extension PostgresStore: RecordCopying {
             case .plain, .locked: nil
             }
         settleVault(try Vault.mode(key: key, fingerprint: fingerprint))
+        vacuumAfterImport()
+    }
+
+    /// Vacuums and analyzes the copied tables, as PostgreSQL's manual advises after a bulk
+    /// load ("Populating a Database"): the planner has statistics at once, and the rows' hint
+    /// bits and visibility are set now instead of by the first reads (the copy's verification
+    /// among them). Without the owner role, PostgreSQL before 17 skips the tables with a
+    /// warning, and autovacuum does the work later.
+    private func vacuumAfterImport() {
+        do {
+            try executeAsOwner(script: "VACUUM (ANALYZE)")
+        } catch {
+            logger.warning("vacuum after the copy failed; autovacuum will do it", metadata: ["error": "\(error)"])
+        }
     }
 
     /// Inserts one part of a copied record.

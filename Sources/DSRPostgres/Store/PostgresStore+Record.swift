@@ -178,12 +178,12 @@ extension PostgresStore: CaseRepository {
 
     /// Vacuums `vault_key` and `vault`, so the row versions that still hold erased keys and
     /// texts are freed now. PostgreSQL lets only the tables' owner do it (before version 17,
-    /// which adds the MAINTAIN right); for any other role it skips them with a warning, and
-    /// autovacuum, set to visit `vault_key` after every deletion (`pg3-prompt-key-vacuum`),
-    /// frees them within its nap time.
+    /// which adds the MAINTAIN right): as the owner role when the store has one; for any other
+    /// role it skips them with a warning, and autovacuum, set to visit `vault_key` after every
+    /// deletion (`pg3-prompt-key-vacuum`), frees them within its nap time.
     func vacuumVault() {
         do {
-            try links.with { link in try link.execute(script: "VACUUM vault_key, vault") }
+            try executeAsOwner(script: "VACUUM vault_key, vault")
         } catch {
             logger.warning("vacuum of the vault failed; autovacuum will do it", metadata: ["error": "\(error)"])
         }

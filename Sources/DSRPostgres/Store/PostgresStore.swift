@@ -15,6 +15,8 @@ public final class PostgresStore: Sendable {
     public var location: String { url.redacted }
     public let logger: Logger
     let links: PostgresLinks
+    /// The schema's owner role, for what only it may do (migrations, maintenance).
+    let owner: PostgresURL?
     /// How the vault's texts are kept; changes once, when the record adopts a key.
     private let vaultMode: Mutex<Vault>
 
@@ -26,6 +28,7 @@ public final class PostgresStore: Sendable {
         logger: Logger = Logger(label: "dsr.store", factory: { _ in SwiftLogNoOpLogHandler() })
     ) throws {
         self.url = url
+        self.owner = owner
         self.logger = logger
         links = try PostgresLinks(url: url, capacity: capacity, logger: logger)
         try Self.migrate(url: url, owner: owner, links: links, logger: logger)
@@ -56,6 +59,17 @@ public final class PostgresStore: Sendable {
         } else {
             try links.with { try PostgresMigrator.migrate($0, serverRole: url.user) }
         }
+    }
+
+    /// Runs `script` outside a transaction as the owner role if the store has one, else on a
+    /// connection of its own role.
+    func executeAsOwner(script: String) throws {
+        guard let owner else {
+            return try links.with { link in try link.execute(script: script) }
+        }
+        let link = try PostgresLink.connect(owner, logger: logger)
+        defer { link.close() }
+        try link.execute(script: script)
     }
 
     /// Closes the connections.
