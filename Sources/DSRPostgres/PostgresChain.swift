@@ -66,11 +66,24 @@ package struct PostgresChain: Sendable {
         return try vault.text(content: content, sealed: sealed, eventID: eventID, field: field)
     }
 
-    /// Erases a text: deletes its keys (crypto-shredding) and its content, in the caller's
-    /// transaction. The commitment in the event stays; `verify` counts the record as erased.
-    package func erase(eventID: Int64, field: PersonalField, in link: PostgresLink) throws {
-        try link.query("DELETE FROM vault_key WHERE event_id = \(eventID) AND field = \(field.rawValue)")
-        try link.query("UPDATE vault SET content = NULL WHERE event_id = \(eventID) AND field = \(field.rawValue)")
+    /// Erases texts, each named by its event and field: deletes their keys (crypto-shredding:
+    /// the old row versions PostgreSQL still holds can no longer be read) and nulls them, in
+    /// the caller's transaction. The commitments in the events stay; `verify` counts the
+    /// records as erased.
+    package static func erase(_ texts: [(eventID: Int64, field: String)], in link: PostgresLink) throws {
+        guard !texts.isEmpty else { return }
+        let eventIDs = texts.map(\.eventID)
+        let fields = texts.map(\.field)
+        try link.query(
+            """
+            DELETE FROM vault_key
+            WHERE (event_id, field) IN (SELECT * FROM unnest(\(eventIDs)::int8[], \(fields)::text[]))
+            """)
+        try link.query(
+            """
+            UPDATE vault SET content = NULL, sealed = false
+            WHERE (event_id, field) IN (SELECT * FROM unnest(\(eventIDs)::int8[], \(fields)::text[]))
+            """)
     }
 
     /// Walks the whole chain and vault on `parallelism` connections that `connect` opens, each

@@ -132,7 +132,7 @@ struct PostgresChainTests {
         try Self.withChain(cases: 2) { database, server in
             let box = try server.query("SELECT content FROM vault WHERE event_id = 1 AND field = 'subject'")
                 .first?.decode(Data.self)
-            try server.transaction { try Self.chain.erase(eventID: 1, field: .subject, in: $0) }
+            try server.transaction { try PostgresChain.erase([(eventID: 1, field: "subject")], in: $0) }
             #expect(try Self.chain.text(eventID: 1, field: .subject, in: server) == .erased)
             let keys = try server.query("SELECT count(*) FROM vault_key WHERE event_id = 1").first?.decode(Int.self)
             #expect(keys == 0)

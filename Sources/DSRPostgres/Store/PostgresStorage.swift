@@ -63,22 +63,19 @@ final class PostgresStorage: LedgerStorage {
             ).map { try $0.decode(Int64.self) })
     }
 
-    /// Deletes the texts' keys (crypto-shredding: old row versions of a text can no longer be
-    /// read) and nulls the texts.
+    /// Erases the case's texts (`PostgresChain.erase`): of `field` (nil: all), of events
+    /// before `before` (nil: all).
     func erase(in caseID: CaseID, field: PersonalField?, before: EventID?) throws -> Int {
-        let erased = try link.query(
+        let texts = try link.query(
             """
-            UPDATE vault SET content = NULL, sealed = false
+            SELECT event_id, field FROM vault
             WHERE content IS NOT NULL AND (\(field?.rawValue)::text IS NULL OR field = \(field?.rawValue))
               AND (\(before?.rawValue)::int8 IS NULL OR event_id < \(before?.rawValue))
               AND event_id IN (SELECT id FROM event WHERE case_id = \(caseID.rawValue))
-            RETURNING event_id, field
             """
         ).map { try $0.decode((Int64, String).self) }
-        for (eventID, field) in erased {
-            try link.query("DELETE FROM vault_key WHERE event_id = \(eventID) AND field = \(field)")
-        }
-        return erased.count
+        try PostgresChain.erase(texts.map { (eventID: $0.0, field: $0.1) }, in: link)
+        return texts.count
     }
 
     func accounts() throws -> [StaffAccount] {

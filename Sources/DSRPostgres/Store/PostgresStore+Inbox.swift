@@ -116,14 +116,11 @@ extension PostgresStore: InboxRecords {
         let counts = try writeBatch { batch, link -> (items: Int, records: Int) in
             let erased = try link.query(
                 """
-                UPDATE vault SET content = NULL, sealed = false
+                SELECT event_id, field FROM vault
                 WHERE content IS NOT NULL AND event_id IN (\(unescaped: Self.purgeable(cutoff)))
-                RETURNING event_id, field
                 """
             ).map { try $0.decode((Int64, String).self) }
-            for (eventID, field) in erased {
-                try link.query("DELETE FROM vault_key WHERE event_id = \(eventID) AND field = \(field)")
-            }
+            try PostgresChain.erase(erased.map { (eventID: $0.0, field: $0.1) }, in: link)
             let items = try link.query(
                 """
                 UPDATE inbox_item SET purged = true WHERE NOT purged AND settled_at < \(cutoff.secondsSinceEpoch)
