@@ -131,11 +131,11 @@ extension PostgresStore: RecordCopying {
         vacuumAfterImport()
     }
 
-    /// Vacuums and analyzes the copied tables, as PostgreSQL's manual advises after a bulk
-    /// load ("Populating a Database"): the planner has statistics at once, and the rows' hint
-    /// bits and visibility are set now instead of by the first reads (the copy's verification
-    /// among them). Without the owner role, PostgreSQL before 17 skips the tables with a
-    /// warning, and autovacuum does the work later.
+    /// Vacuums and analyzes the database the copy went into, as PostgreSQL's manual advises
+    /// after a bulk load ("Populating a Database"): the planner has statistics at once, and
+    /// the rows' hint bits and visibility are set now instead of by the first reads (the
+    /// copy's verification among them). Without the owner role, PostgreSQL before 17 skips
+    /// the tables with a warning, and autovacuum does the work later.
     private func vacuumAfterImport() {
         do {
             try executeAsOwner(script: "VACUUM (ANALYZE)")
